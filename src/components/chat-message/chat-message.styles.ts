@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const chatMessageStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  :host([sender='user']) {
+    align-items: flex-end;
+  }
+  .bubble {
+    box-sizing: border-box;
+    max-width: min(100%, var(--llama-chat-bubble-max-width, 42rem));
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--llama-chat-radius, 0.75rem);
+    background: var(--llama-chat-assistant-bg, #f1f3f5);
+    color: var(--llama-chat-assistant-fg, inherit);
+    overflow-wrap: anywhere;
+  }
+  :host([sender='user']) .bubble {
+    background: var(--llama-chat-user-bg, #1f5fbf);
+    color: var(--llama-chat-user-fg, #fff);
+  }
+  .content {
+    white-space: pre-wrap;
+  }
+  .content:empty {
+    display: none;
+  }
+  .typing {
+    display: inline-flex;
+    gap: 0.25rem;
+    padding: 0.25rem 0;
+  }
+  .typing span {
+    width: 0.4rem;
+    height: 0.4rem;
+    border-radius: 50%;
+    background: currentColor;
+    opacity: 0.4;
+    animation: blink 1.2s infinite ease-in-out;
+  }
+  .typing span:nth-child(2) {
+    animation-delay: 0.2s;
+  }
+  .typing span:nth-child(3) {
+    animation-delay: 0.4s;
+  }
+  @keyframes blink {
+    50% {
+      opacity: 1;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .typing span {
+      animation: none;
+      opacity: 0.7;
+    }
+  }
+  .tools {
+    margin: 0 0 0.5rem;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+  }
+  .tools li + li {
+    margin-top: 0.25rem;
+  }
+  .tool-args {
+    font-family: var(--llama-chat-mono-font, ui-monospace, monospace);
+    overflow-wrap: anywhere;
+  }
+  .note,
+  .error {
+    margin: 0.5rem 0 0;
+    font-size: 0.875em;
+  }
+  .error {
+    color: var(--llama-chat-error-fg, #a3000b);
+  }
+`;

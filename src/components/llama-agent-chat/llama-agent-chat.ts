@@ -1,0 +1,300 @@
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
+import { agentsProtocol } from '../../protocol/agents/adapter.js';
+import type { TurnOutcome } from '../../protocol/turn-events.js';
+import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
+import { visuallyHidden } from '../shared.styles.js';
+import { llamaAgentChatStyles } from './llama-agent-chat.styles.js';
+
+export interface LlamaChatSendDetail {
+  text: string;
+}
+export interface LlamaChatSessionCreatedDetail {
+  sessionId: string;
+}
+export interface LlamaChatErrorDetail {
+  message: string;
+}
+export type LlamaChatTurnCompleteDetail = TurnOutcome;
+
+/** How far from the bottom (px) still counts as "at the bottom" for sticky scrolling. */
+const STICK_THRESHOLD = 32;
+
+/**
+ * A chat with a Llama Stack agent whose replies stream in token by token.
+ *
+ * @summary Embeddable Llama Stack agent chat.
+ *
+ * @event llama-chat-send - A message was sent (also on retry). Detail: `{ text }`.
+ * @event llama-chat-turn-complete - A turn ended, however it ended. Detail: the TurnOutcome.
+ * @event llama-chat-error - Something failed; detail `{ message }` is a readable sentence.
+ * @event llama-chat-session-created - The server started a new session. Detail: `{ sessionId }`.
+ *
+ * @csspart container - Everything inside the element.
+ * @csspart notice - A notice about configuration or the conversation.
+ * @csspart new-session-button - The button that starts a new conversation after a notice.
+ * @csspart transcript - The scrolling list of messages.
+ * @csspart message - Every message; also `user-message` or `assistant-message`.
+ * @csspart retry-button - The button that retries a failed or stopped reply.
+ * @csspart composer - The form with the input and the send button.
+ * @csspart input - The text area.
+ * @csspart send-button - The Send button, which becomes Stop while a reply streams.
+ *
+ * @cssproperty --llama-chat-height - Height of the whole chat. Default 32rem.
+ * @cssproperty --llama-chat-font - Font shorthand.
+ * @cssproperty --llama-chat-fg - Text colour.
+ * @cssproperty --llama-chat-bg - Background colour.
+ * @cssproperty --llama-chat-border - Border of the chat and the composer.
+ * @cssproperty --llama-chat-radius - Corner radius.
+ * @cssproperty --llama-chat-accent - Button colour.
+ * @cssproperty --llama-chat-accent-fg - Button text colour.
+ * @cssproperty --llama-chat-user-bg - User bubble background.
+ * @cssproperty --llama-chat-user-fg - User bubble text colour.
+ * @cssproperty --llama-chat-assistant-bg - Assistant bubble background.
+ * @cssproperty --llama-chat-assistant-fg - Assistant bubble text colour.
+ * @cssproperty --llama-chat-error-fg - Error text colour.
+ */
+export class LlamaAgentChat extends LitElement {
+  static override styles = [visuallyHidden, llamaAgentChatStyles];
+
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    agentId: { attribute: 'agent-id' },
+    sessionId: { attribute: 'session-id', reflect: true },
+    idleTimeout: { attribute: 'idle-timeout', type: Number },
+    debug: { type: Boolean },
+    placeholder: {},
+    headers: { attribute: false },
+    draft: { state: true },
+  };
+
+  /** The Llama Stack server's address, e.g. `http://localhost:8321`. */
+  declare baseUrl: string;
+  /** The agent to talk to. */
+  declare agentId: string;
+  /** The session (conversation) id. Set it to load that conversation; it is filled in after the first send. */
+  declare sessionId: string | undefined;
+  /** Milliseconds without any byte from the server before the turn fails; 0 turns the timeout off. */
+  declare idleTimeout: number;
+  /** Log every raw event with console.debug. */
+  declare debug: boolean;
+  /** The composer's hint text. */
+  declare placeholder: string;
+  /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. Never reflected, rendered or logged. */
+  declare headers: Record<string, string>;
+  /** The composer's text. */
+  private declare draft: string;
+
+  private readonly chat = new ChatController(
+    this,
+    agentsProtocol,
+    () => ({
+      baseUrl: this.baseUrl ?? '',
+      agentId: this.agentId ?? '',
+      sessionId: this.sessionId ?? '',
+      headers: this.headers ?? {},
+      idleTimeout: Number.isFinite(this.idleTimeout) ? this.idleTimeout : 30000,
+      debug: this.debug,
+    }),
+    {
+      sent: (text) => this.emit<LlamaChatSendDetail>('llama-chat-send', { text }),
+      sessionCreated: (sessionId) => {
+        this.sessionId = sessionId;
+        this.emit<LlamaChatSessionCreatedDetail>('llama-chat-session-created', { sessionId });
+      },
+      turnEnded: (outcome) => this.emit<LlamaChatTurnCompleteDetail>('llama-chat-turn-complete', outcome),
+      failed: (message) => this.emit<LlamaChatErrorDetail>('llama-chat-error', { message }),
+    },
+  );
+
+  private stickToBottom = true;
+
+  constructor() {
+    super();
+    this.baseUrl = '';
+    this.agentId = '';
+    this.idleTimeout = 30000;
+    this.debug = false;
+    this.placeholder = 'Type a message…';
+    this.headers = {};
+    this.draft = '';
+  }
+
+  /** The conversation as data (read-only). */
+  get messages(): readonly ChatMessage[] {
+    return this.chat.conversation.messages;
+  }
+
+  /** True while a reply is streaming. */
+  get streaming(): boolean {
+    return this.chat.streaming;
+  }
+
+  /**
+   * Sends `text` as the user's message. Resolves with how the turn ended; rejects when a turn is
+   * already streaming, the element is not configured, or the text is empty.
+   */
+  send(text: string): Promise<TurnOutcome> {
+    if (!String(text ?? '').trim()) return Promise.reject(new Error('There is no message to send.'));
+    this.stickToBottom = true;
+    return this.chat.send(String(text));
+  }
+
+  /** Stops the reply in progress, keeping what arrived so far. */
+  stop(): void {
+    this.chat.stop();
+  }
+
+  /** Re-sends the last user message whose reply failed or was stopped, replacing that reply. */
+  retry(): Promise<TurnOutcome> {
+    this.stickToBottom = true;
+    return this.chat.retry();
+  }
+
+  /** Leaves the current conversation; the next send starts a new session. */
+  newSession(): void {
+    this.chat.switchConversation('');
+    this.sessionId = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const switched = changed.has('baseUrl') || changed.has('agentId');
+    if (switched || (changed.has('sessionId') && (this.sessionId ?? '') !== this.chat.sessionId)) {
+      this.chat.switchConversation(this.sessionId ?? '');
+    }
+  }
+
+  protected override updated(): void {
+    const transcript = this.renderRoot.querySelector<HTMLElement>('.transcript');
+    if (transcript && this.stickToBottom) transcript.scrollTop = transcript.scrollHeight;
+  }
+
+  private emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  }
+
+  private onScroll(event: Event): void {
+    const el = event.currentTarget as HTMLElement;
+    this.stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD;
+  }
+
+  private onInput(event: Event): void {
+    this.draft = (event.currentTarget as HTMLTextAreaElement).value;
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.submitDraft();
+    }
+  }
+
+  private onHostKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.chat.streaming) {
+      event.preventDefault();
+      this.stop();
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onHostKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    this.removeEventListener('keydown', this.onHostKeyDown);
+    super.disconnectedCallback();
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.chat.streaming) this.stop();
+    else this.submitDraft();
+  }
+
+  /** Sends the composer's text; it is cleared only once the message is in the transcript. */
+  private submitDraft(): void {
+    const text = this.draft.trim();
+    if (!text || this.chat.cannotSendReason()) return;
+    this.draft = '';
+    // Cannot reject: both reasons were checked above. Failures show up in the transcript.
+    void this.send(text);
+  }
+
+  private renderNotice(notice: ChatNotice | undefined, configProblem: string) {
+    if (configProblem && !this.chat.streaming) {
+      return html`<p part="notice" class="notice" role="status">${configProblem}</p>`;
+    }
+    if (!notice) return nothing;
+    return html`<div part="notice" class="notice" role="alert">
+      ${notice.message}
+      ${notice.kind === 'session-not-found'
+        ? html`<button part="new-session-button" type="button" @click=${() => this.newSession()}>Start a new conversation</button>`
+        : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const streaming = this.chat.streaming;
+    const messages = this.chat.rendered.messages;
+    const configProblem = this.chat.configProblem();
+    const canRetry = !streaming && !!retryableTurn(this.chat.rendered);
+    const canSend = !streaming && !!this.draft.trim() && !configProblem;
+    return html`<div part="container" class="container">
+      ${this.renderNotice(this.chat.notice, configProblem)}
+      <div
+        part="transcript"
+        class="transcript"
+        role="log"
+        aria-label="Conversation"
+        aria-busy=${streaming ? 'true' : 'false'}
+        tabindex="0"
+        @scroll=${this.onScroll}
+      >
+        ${this.chat.loadingHistory ? html`<p class="status" role="status">Loading earlier messages…</p>` : nothing}
+        ${messages.map(
+          (m) =>
+            html`<chat-message
+              part="message ${m.sender}-message"
+              exportparts="bubble, content, tools, note, error, typing"
+              sender=${m.sender}
+              status=${m.status}
+              .content=${m.content}
+              .error=${m.error}
+              .notice=${m.notice}
+              .toolCalls=${m.toolCalls}
+            ></chat-message>`,
+        )}
+        ${canRetry
+          ? html`<button part="retry-button" class="retry" type="button" @click=${() => void this.retry()}>Retry</button>`
+          : nothing}
+      </div>
+      <form part="composer" class="composer" @submit=${this.onSubmit}>
+        <label class="visually-hidden" for="input">Message</label>
+        <textarea
+          id="input"
+          part="input"
+          rows="1"
+          placeholder=${this.placeholder}
+          .value=${this.draft}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+        ></textarea>
+        <button part="send-button" type="submit" ?disabled=${!streaming && !canSend}>${streaming ? 'Stop' : 'Send'}</button>
+      </form>
+      <span class="visually-hidden" role="status">${streaming ? 'The assistant is replying.' : ''}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'llama-agent-chat': LlamaAgentChat;
+  }
+  interface HTMLElementEventMap {
+    'llama-chat-send': CustomEvent<LlamaChatSendDetail>;
+    'llama-chat-turn-complete': CustomEvent<LlamaChatTurnCompleteDetail>;
+    'llama-chat-error': CustomEvent<LlamaChatErrorDetail>;
+    'llama-chat-session-created': CustomEvent<LlamaChatSessionCreatedDetail>;
+  }
+}

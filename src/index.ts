@@ -1,0 +1,20 @@
+/**
+ * Registers <llama-agent-chat> and <chat-message>. This is both the npm entry and the entry of the
+ * self-contained bundle for script tags.
+ */
+import { ChatMessage } from './components/chat-message/chat-message.js';
+import { LlamaAgentChat } from './components/llama-agent-chat/llama-agent-chat.js';
+
+export { ChatMessage, LlamaAgentChat };
+export type {
+  LlamaChatErrorDetail,
+  LlamaChatSendDetail,
+  LlamaChatSessionCreatedDetail,
+  LlamaChatTurnCompleteDetail,
+} from './components/llama-agent-chat/llama-agent-chat.js';
+export type { TurnOutcome, TurnStatus, ToolCallInfo } from './protocol/turn-events.js';
+export type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from './state/conversation.js';
+
+// Define each element once, even if two copies of the bundle end up on a page.
+if (!customElements.get('chat-message')) customElements.define('chat-message', ChatMessage);
+if (!customElements.get('llama-agent-chat')) customElements.define('llama-agent-chat', LlamaAgentChat);

@@ -1,0 +1,151 @@
+/**
+ * Helpers for browser tests that talk to the mock Llama Stack (demo/mock/server.js), which the test
+ * runner starts on its own origin and announces as window.__MOCK_URL__.
+ */
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../../src/index.js';
+import type { LlamaAgentChat } from '../../src/index.js';
+import type { ChatMessage } from '../../src/components/chat-message/chat-message.js';
+
+declare global {
+  interface Window {
+    __MOCK_URL__: string;
+    __CLOSED_PORT_URL__: string;
+  }
+}
+
+export const mockUrl = (): string => window.__MOCK_URL__;
+
+export type ScriptChunk = string | { base64: string } | { delayMs: number };
+export interface ScriptedTurn {
+  status?: number;
+  headers?: Record<string, string>;
+  chunks: ScriptChunk[];
+  end?: 'close' | 'hang' | 'destroy';
+  chunkDelayMs?: number;
+}
+export interface MockScript extends Partial<ScriptedTurn> {
+  turns?: ScriptedTurn[];
+  history?: unknown[];
+  sessionId?: string;
+  sessionStatus?: number;
+  sessionBody?: unknown;
+  getSessionStatus?: number;
+  getSessionBody?: unknown;
+  createSessionStatus?: number;
+  createSessionBody?: unknown;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Registers a scripted agent on the mock and returns its id. */
+export async function scriptedAgent(script: MockScript): Promise<string> {
+  const response = await fetch(`${mockUrl()}/__mock/scripts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ chunks: [], ...script }),
+  });
+  if (!response.ok) throw new Error(`mock script rejected: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { agent_id: string }).agent_id;
+}
+
+/** Every request the mock received for this agent, preflights excluded unless asked for. */
+export async function requestsFor(agentId: string, { withPreflights = false } = {}): Promise<RecordedRequest[]> {
+  const all = (await (await fetch(`${mockUrl()}/__mock/requests?agent_id=${encodeURIComponent(agentId)}`)).json()) as RecordedRequest[];
+  return withPreflights ? all : all.filter((r) => r.method !== 'OPTIONS');
+}
+
+// ------------------------------------------------------------ Agents API events, as a 0.3.5 server writes them
+
+export const frame = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
+const payload = (p: Record<string, unknown>) => ({ event: { payload: p } });
+export const STEP = 'c0ffee00-0000-4000-8000-000000000001';
+export const TURN = 'c0ffee00-0000-4000-8000-0000000000aa';
+
+export const events = {
+  stepStart: (stepType = 'inference') => payload({ event_type: 'step_start', step_type: stepType, step_id: STEP, metadata: {} }),
+  text: (text: string) => payload({ event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'text', text } }),
+  stepComplete: (text = '') =>
+    payload({
+      event_type: 'step_complete',
+      step_type: 'inference',
+      step_id: STEP,
+      step_details: {
+        turn_id: TURN,
+        step_id: STEP,
+        step_type: 'inference',
+        model_response: { role: 'assistant', content: text, stop_reason: 'end_of_turn', tool_calls: [] },
+      },
+    }),
+  turnComplete: (text: string) =>
+    payload({
+      event_type: 'turn_complete',
+      turn: {
+        turn_id: TURN,
+        session_id: 's',
+        input_messages: [],
+        steps: [],
+        output_message: { role: 'assistant', content: text, stop_reason: 'end_of_turn', tool_calls: [] },
+        started_at: '2026-11-24T00:00:00Z',
+      },
+    }),
+  error: (message: string) => ({ error: { message } }),
+};
+
+/** A whole well-formed turn streaming `deltas`, as SSE frames, one chunk per event. */
+export function turnFrames(deltas: string[], finalText = deltas.join('')): string[] {
+  return [
+    frame(events.stepStart()),
+    ...deltas.map((d) => frame(events.text(d))),
+    frame(events.stepComplete(finalText)),
+    frame(events.turnComplete(finalText)),
+  ];
+}
+
+// ------------------------------------------------------------ the element
+
+export async function chatFor(agentId: string, extra: { sessionId?: string; idleTimeout?: number } = {}): Promise<LlamaAgentChat> {
+  const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat
+    base-url=${mockUrl()}
+    agent-id=${agentId}
+    session-id=${ifDefined(extra.sessionId)}
+    idle-timeout=${extra.idleTimeout ?? 10000}
+  ></llama-agent-chat>`);
+  await el.updateComplete;
+  return el;
+}
+
+export function renderedMessages(el: LlamaAgentChat): ChatMessage[] {
+  return [...el.shadowRoot!.querySelectorAll('chat-message')];
+}
+
+/** The visible text of a rendered message's content part. */
+export function shownText(message: ChatMessage): string {
+  return message.shadowRoot!.querySelector('[part="content"]')!.textContent ?? '';
+}
+
+export function shownError(message: ChatMessage): string {
+  return message.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+}
+
+export const part = <T extends Element = HTMLElement>(el: LlamaAgentChat, name: string): T | null =>
+  el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+
+/** Waits until the element renders `count` messages and the last one has the given status. */
+export async function untilLastStatus(el: LlamaAgentChat, status: string): Promise<ChatMessage> {
+  await waitUntil(() => {
+    const messages = renderedMessages(el);
+    return messages.length > 0 && messages[messages.length - 1].status === status;
+  }, `last message never became ${status}`, { timeout: 8000 });
+  await el.updateComplete;
+  const messages = renderedMessages(el);
+  return messages[messages.length - 1];
+}
+
+export { oneEvent };

@@ -1,0 +1,35 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Three library builds from one entry, selected by --mode:
+ *   (default)  dist/llama-agent-chat.js       self-contained ES module for <script type="module">
+ *   iife       dist/llama-agent-chat.iife.js  the same as a classic script
+ *   npm        dist/npm/index.js              for bundlers: lit and sse.js stay external (deduped by the app)
+ * The demo uses the dev server (demo/serve.js), not this file's build options.
+ */
+export default defineConfig(({ mode }) => {
+  const npm = mode === 'npm';
+  const iife = mode === 'iife';
+  return {
+    build: {
+      target: 'es2021',
+      emptyOutDir: !npm && !iife,
+      outDir: npm ? 'dist/npm' : 'dist',
+      sourcemap: npm,
+      minify: !npm,
+      reportCompressedSize: true,
+      lib: {
+        entry: 'src/index.ts',
+        formats: [iife ? 'iife' : 'es'],
+        name: 'LlamaAgentChat',
+        fileName: () => (npm ? 'index.js' : iife ? 'llama-agent-chat.iife.js' : 'llama-agent-chat.js'),
+      },
+      rollupOptions: {
+        external: npm ? [/^lit(\/|$)/, /^@lit\//, 'sse.js'] : [],
+        // Vite leaves whitespace in ES library output (for the npm build's tree-shaking); the
+        // script-tag bundle ships to every page, so minify it fully.
+        output: npm ? {} : { minify: true },
+      },
+    },
+  };
+});
