@@ -1,0 +1,1090 @@
+// @ts-check
+/**
+ * A mock Llama Stack 0.3.5 server (Agents API over HTTP + Server-Sent Events), shared by the demo page
+ * and by the browser and Node tests. Node built-ins only.
+ *
+ * What it imitates (see ../../../shared/reference/README.md and the transcripts there):
+ * - Agent routes under both `/v1/agents…` and `/v1alpha/agents…`, plus `GET /v1/version` and `/v1/health`.
+ * - Turn streams framed as `data: <compact JSON>\n\n` only: no `event:`, no `id:`, no comments, no `[DONE]`;
+ *   `content-type: text/event-stream; charset=utf-8`, no content-length. Step ids and turn ids are UUIDs,
+ *   `turn_id` first appears in `step_complete`, timestamps have microseconds and a `Z`.
+ * - Failures during a turn (unknown agent or session, a provider error) arrive in-band after a 200, written
+ *   the way Python's `json.dumps` writes them: `{"error": {"message": "…"}}` with spaces and `\u` escapes.
+ * - Pre-stream failures use FastAPI bodies: `{"detail": "…"}`, validation errors
+ *   `{"error": {"detail": {"errors": […]}}}`.
+ * - The real server's departures from its own OpenAPI types are reproduced on purpose (they are what a
+ *   client really receives): `input_messages[].context: null`, `tool_responses[].metadata: null`,
+ *   `shield_call` steps with `violation: null`. See test/node/conformance.test.js.
+ * - CORS like `server.cors: true`, with one deliberate difference: a real server only allows
+ *   `http(s)://localhost:<port>` origins; this mock echoes ANY Origin, because the tests run on both
+ *   127.0.0.1 and localhost. Allowed request headers are ONLY Content-Type, Authorization and
+ *   X-Requested-With, so a client that sends any other custom header fails the preflight, as it would
+ *   against a real server.
+ *
+ * The built-in agent `demo-agent` (and any agent created with `POST /v1/agents`) picks a scenario from
+ * the last user message (case-insensitive):
+ *   "input shield"                 → input shield violation: no inference step, final message = violation
+ *   "shield"                       → output shield violation: the answer streams in full, then
+ *                                    `turn_complete.output_message.content` is the violation message
+ *   "error"                        → a few text deltas, then the in-band error, no turn_complete
+ *   "tool" / "search" / "weather"  → server-side tool call (`brave_search`, or `get_weather` for weather)
+ *   "slow"                         → the default answer, one chunk every `slowChunkDelayMs` (150 ms)
+ *   anything else                  → a markdown answer streamed in deltas of 1–3 words
+ *
+ * Test control routes (CORS like the rest):
+ *   POST /__mock/scripts                 → {"agent_id": "script-<n>"}; see {@link MockScript}
+ *   GET  /__mock/requests?agent_id=<id>  → every request whose path contains that agent id, in order
+ *   GET  /__mock/requests                → every request received (except /__mock routes)
+ *   DELETE /__mock/requests              → forget recorded requests
+ *
+ * Usage: `node demo/mock/server.js [port]` (default 8321), or as Vite middleware:
+ *   `server.middlewares.use(createMockLlamaStack().handle)`
+ */
+
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID, randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const MOCK_VERSION = '0.3.5';
+export const DEMO_AGENT_ID = 'demo-agent';
+
+const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
+const JSON_CONTENT_TYPE = 'application/json';
+const CORS_ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
+const CORS_ALLOW_HEADERS = ['Content-Type', 'Authorization', 'X-Requested-With'];
+const BUILTIN_TOOLS = ['brave_search', 'wolfram_alpha', 'photogen', 'code_interpreter'];
+const SHIELD_REFUSAL = "I can't answer that. Can I help with something else?";
+const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
+
+/**
+ * @typedef {{ base64: string }} Base64Chunk
+ * @typedef {{ delayMs: number }} DelayEntry
+ * @typedef {string | Base64Chunk | DelayEntry} ScriptChunk
+ *
+ * @typedef {object} ScriptedTurn One scripted answer to `POST …/turn` (and `…/resume`).
+ * @property {number} [status] HTTP status, default 200.
+ * @property {Record<string, string>} [headers] Response headers. Default content-type is
+ *   `text/event-stream; charset=utf-8` when status is 200, `application/json` otherwise. CORS headers
+ *   are added unless given here.
+ * @property {ScriptChunk[]} chunks Written exactly as given, one `res.write` each: strings as UTF-8,
+ *   `{base64}` as raw bytes (to split inside a multi-byte character), `{delayMs}` waits that long.
+ *   Between two chunks with no `{delayMs}` entry between them the mock waits `chunkDelayMs`.
+ * @property {'close' | 'hang' | 'destroy'} [end] After the chunks: end the response (default), keep it
+ *   open until the client goes away or the server closes, or destroy the socket mid-response.
+ * @property {number} [chunkDelayMs] Default wait between chunks, 10 ms.
+ *
+ * @typedef {ScriptedTurn & {
+ *   turns?: ScriptedTurn[],
+ *   history?: object[],
+ *   sessionId?: string,
+ *   sessionStatus?: number, sessionBody?: unknown,
+ *   getSessionStatus?: number, getSessionBody?: unknown,
+ *   createSessionStatus?: number, createSessionBody?: unknown,
+ * }} MockScript
+ * `POST /__mock/scripts` body. `turns` (optional) answers the 1st, 2nd, … turn in order (the last one
+ * repeats); otherwise every turn uses the top-level status/headers/chunks/end. `history` is the `turns`
+ * array served by `GET …/session/{any sid}` (every session id is then known). `sessionId` fixes the id
+ * returned by `POST …/session`. `sessionStatus`/`sessionBody` make both `POST …/session` and
+ * `GET …/session/{sid}` answer that status and body; `createSession*` / `getSession*` override one of them.
+ *
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path Path and query string as received.
+ * @property {Record<string, string | string[] | undefined>} headers Lower-cased header names.
+ * @property {unknown} body Parsed JSON, else the raw string, or null when empty.
+ *
+ * @typedef {object} MockSession
+ * @property {string} session_id
+ * @property {string} session_name
+ * @property {object[]} turns
+ * @property {string} started_at
+ *
+ * @typedef {object} MockAgent
+ * @property {string} agent_id
+ * @property {Record<string, unknown>} agent_config
+ * @property {string} created_at
+ * @property {Map<string, MockSession>} sessions
+ * @property {MockScript} [script]
+ * @property {number} turnCount
+ *
+ * @typedef {object} MockOptions
+ * @property {number} [chunkDelayMs] Delay between streamed events for the demo scenarios (default 25).
+ * @property {number} [slowChunkDelayMs] Delay between events in the "slow" scenario (default 150).
+ *
+ * @typedef {import('node:http').IncomingMessage & { body?: unknown }} Req
+ * @typedef {import('node:http').ServerResponse} Res
+ */
+
+// ---------------------------------------------------------------------------------------------------
+// Serialization helpers
+
+/** Python's `json.dumps` string escaping (ensure_ascii): everything outside space..~ as `\uXXXX`. */
+function pyString(/** @type {string} */ s) {
+  return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/**
+ * Python `json.dumps(value)` with default separators (`, ` and `: `) and ensure_ascii — the way the
+ * real server writes tool-call `arguments`, tool results and the in-band error event.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function pyJsonDumps(value) {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return pyString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (Array.isArray(value)) return '[' + value.map(pyJsonDumps).join(', ') + ']';
+  return (
+    '{' +
+    Object.entries(/** @type {Record<string, unknown>} */ (value))
+      .map(([k, v]) => pyString(k) + ': ' + pyJsonDumps(v))
+      .join(', ') +
+    '}'
+  );
+}
+
+/** One SSE frame for a normal event: compact JSON, raw UTF-8 (like pydantic's model_dump_json). */
+function sseFrame(/** @type {unknown} */ obj) {
+  return `data: ${JSON.stringify(obj)}\n\n`;
+}
+
+/** The in-band error frame, written like the server's `json.dumps({"error": {"message": …}})`. */
+function sseErrorFrame(/** @type {string} */ message) {
+  return `data: ${pyJsonDumps({ error: { message } })}\n\n`;
+}
+
+/** ISO timestamp with microseconds and `Z`, like pydantic's datetime serialization. */
+function isoNow() {
+  const t = performance.timeOrigin + performance.now();
+  const ms = Math.floor(t);
+  const micros = Math.floor((t - ms) * 1000);
+  return new Date(ms).toISOString().slice(0, -1) + String(micros).padStart(3, '0') + 'Z';
+}
+
+function callId() {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return 'call_' + Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Small deterministic PRNG so a given answer always splits the same way. */
+function mulberry32(/** @type {number} */ seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hashString(/** @type {string} */ s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Splits text into deltas of 1–3 words; each word keeps its leading whitespace (" tests"), like the
+ * real stream. Concatenating the deltas gives back the text exactly.
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function splitIntoDeltas(text) {
+  /** @type {string[]} */
+  const tokens = [...(text.match(/\s*\S+/g) ?? [])];
+  const rest = text.slice(tokens.join('').length);
+  if (rest) tokens.push(rest);
+  const rand = mulberry32(hashString(text));
+  const out = [];
+  for (let i = 0; i < tokens.length; ) {
+    const n = 1 + Math.floor(rand() * 3);
+    out.push(tokens.slice(i, i + n).join(''));
+    i += n;
+  }
+  return out;
+}
+
+/** Splits a string into pieces of `size` UTF-16 units without cutting a surrogate pair. */
+function splitFixed(/** @type {string} */ s, /** @type {number} */ size) {
+  const chars = Array.from(s);
+  const out = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Scenario content
+
+export const DEFAULT_ANSWER = [
+  '## Llama Stack in a nutshell 🦙',
+  '',
+  'Here is what this **demo agent** can show you:',
+  '',
+  '- Answers that stream in *word by word* over Server-Sent Events',
+  '- A server-side tool call: ask about the `weather` or to `search` something',
+  '- A session (会话) that remembers every turn, even after a reload',
+  '',
+  'A tiny client, for the curious:',
+  '',
+  '```js',
+  "const res = await fetch('/v1/agents/demo-agent/session', { method: 'POST' });",
+  'if (res.status < 400 && res.ok) console.log(await res.json());',
+  '```',
+  '',
+  'Read more in the [Llama Stack docs](https://llama-stack.readthedocs.io/). Try the words **slow**, **error** or **shield** too.',
+].join('\n');
+
+const ERROR_PARTIAL_ANSWER = 'Let me look into that for you. First, the key point is';
+const ERROR_MESSAGE = '500: Internal server error: An unexpected error occurred.';
+
+const SHIELD_ANSWER =
+  'Here is a step-by-step answer that the **output shield** will flag once it is complete. ' +
+  'Everything you see streaming now will be replaced by the violation message.';
+
+const SEARCH_RESULT_URL = 'https://llama-stack.readthedocs.io/en/latest/building_applications/agent.html';
+
+/**
+ * @param {string} userText
+ * @returns {{ tool_name: string, args: Record<string, unknown>, result: unknown, answer: string }}
+ */
+function toolPlan(userText) {
+  if (/weather/i.test(userText)) {
+    return {
+      tool_name: 'get_weather',
+      args: { city: 'Lisbon', unit: 'celsius' },
+      result: { city: 'Lisbon', temperature_c: 21, conditions: 'sunny', humidity: 0.55, wind_kmh: 14 },
+      answer:
+        'Right now in **Lisbon** it is **21 °C** and sunny ☀️.\n\n' +
+        '- Humidity: 55%\n- Wind: 14 km/h from the north\n\n' +
+        'A good afternoon for a walk along the *Tejo*.',
+    };
+  }
+  const query = userText.trim().replace(/\s+/g, ' ').slice(0, 80) || 'Llama Stack agents';
+  return {
+    tool_name: 'brave_search',
+    args: { query },
+    result: {
+      query,
+      top_k: [
+        {
+          url: SEARCH_RESULT_URL,
+          title: 'Agents \u2014 Llama Stack documentation',
+          content: 'An agent runs a loop of inference and tool calls within a session, streaming each step...',
+          score: 0.91,
+          raw_content: null,
+        },
+        {
+          url: 'https://github.com/llamastack/llama-stack',
+          title: 'llamastack/llama-stack on GitHub',
+          content: 'Composable building blocks to build Llama apps...',
+          score: 0.84,
+          raw_content: null,
+        },
+      ],
+    },
+    answer:
+      'I searched the web. The top result is the **Llama Stack agents guide**: an agent runs a loop of ' +
+      '*inference* and *tool calls* inside a session and streams every step.\n\n' +
+      `Sources: [Agents — Llama Stack documentation](${SEARCH_RESULT_URL}), ` +
+      '[llamastack/llama-stack](https://github.com/llamastack/llama-stack).',
+  };
+}
+
+/** @param {unknown} content */
+function contentText(content) {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((item) => (item && typeof item === 'object' && item.type === 'text' && typeof item.text === 'string' ? item.text : ''))
+      .join(' ');
+  }
+  if (content && typeof content === 'object' && /** @type {any} */ (content).type === 'text') {
+    return String(/** @type {any} */ (content).text ?? '');
+  }
+  return '';
+}
+
+/** @param {unknown[]} messages */
+function lastUserText(messages) {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = /** @type {any} */ (messages[i]);
+    if (m && m.role === 'user') return contentText(m.content);
+  }
+  return '';
+}
+
+/**
+ * @param {string} text
+ * @returns {'input_shield' | 'shield' | 'error' | 'tool' | 'slow' | 'default'}
+ */
+export function pickScenario(text) {
+  const t = text.toLowerCase();
+  if (t.includes('input shield')) return 'input_shield';
+  if (t.includes('shield')) return 'shield';
+  if (t.includes('error')) return 'error';
+  if (t.includes('tool') || t.includes('search') || t.includes('weather')) return 'tool';
+  if (t.includes('slow')) return 'slow';
+  return 'default';
+}
+
+/** Input messages as the real server echoes them: user messages gain `context: null`. */
+function normalizeInputMessages(/** @type {unknown[]} */ messages) {
+  return messages.map((m) => {
+    const msg = /** @type {Record<string, unknown>} */ (m);
+    if (msg && msg.role === 'user') return { role: 'user', content: msg.content, context: msg.context ?? null };
+    return msg;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Turn generation: a lazy generator of payloads, so timestamps are taken when each event is sent.
+
+/**
+ * @typedef {object} TurnCtx
+ * @property {string} turnId
+ * @property {string} sessionId
+ * @property {unknown[]} inputMessages
+ * @property {object[]} steps
+ * @property {string} startedAt
+ *
+ * @typedef {{ payload: object } | { error: string }} TurnItem
+ */
+
+const chunk = (/** @type {object} */ payload) => ({ payload });
+
+/**
+ * @param {TurnCtx} ctx
+ * @param {{ text?: string, toolCalls?: {call_id: string, tool_name: string, arguments: string}[] }} opts
+ * @returns {Generator<TurnItem, object, void>}
+ */
+function* inferenceStep(ctx, { text = '', toolCalls = [] }) {
+  const stepId = randomUUID();
+  const startedAt = isoNow();
+  yield chunk({ event_type: 'step_start', step_type: 'inference', step_id: stepId, metadata: {} });
+  for (const piece of text ? splitIntoDeltas(text) : []) {
+    yield chunk({ event_type: 'step_progress', step_type: 'inference', step_id: stepId, delta: { type: 'text', text: piece } });
+  }
+  for (const call of toolCalls) {
+    const fragments = [`${call.tool_name}(`, ...splitFixed(call.arguments, 7), ')'];
+    for (const f of fragments) {
+      yield chunk({
+        event_type: 'step_progress',
+        step_type: 'inference',
+        step_id: stepId,
+        delta: { type: 'tool_call', tool_call: f, parse_status: 'in_progress' },
+      });
+    }
+  }
+  for (const call of toolCalls) {
+    yield chunk({
+      event_type: 'step_progress',
+      step_type: 'inference',
+      step_id: stepId,
+      delta: { type: 'tool_call', tool_call: { ...call }, parse_status: 'succeeded' },
+    });
+  }
+  const step = {
+    turn_id: ctx.turnId,
+    step_id: stepId,
+    started_at: startedAt,
+    completed_at: isoNow(),
+    step_type: 'inference',
+    model_response: {
+      role: 'assistant',
+      // Text streamed before a tool call is dropped from the stored content, as on a real server.
+      content: toolCalls.length ? '' : text,
+      stop_reason: toolCalls.length ? 'end_of_message' : 'end_of_turn',
+      tool_calls: toolCalls.map((c) => ({ ...c })),
+    },
+  };
+  ctx.steps.push(step);
+  yield chunk({ event_type: 'step_complete', step_type: 'inference', step_id: stepId, step_details: step });
+  return step;
+}
+
+/**
+ * @param {TurnCtx} ctx
+ * @param {{call_id: string, tool_name: string, arguments: string}} call
+ * @param {string} content
+ */
+function* toolExecutionStep(ctx, call, content) {
+  const stepId = randomUUID();
+  const startedAt = isoNow();
+  yield chunk({ event_type: 'step_start', step_type: 'tool_execution', step_id: stepId, metadata: {} });
+  yield chunk({
+    event_type: 'step_progress',
+    step_type: 'tool_execution',
+    step_id: stepId,
+    delta: { type: 'tool_call', tool_call: { ...call }, parse_status: 'in_progress' },
+  });
+  const step = {
+    turn_id: ctx.turnId,
+    step_id: stepId,
+    started_at: startedAt,
+    completed_at: isoNow(),
+    step_type: 'tool_execution',
+    tool_calls: [{ ...call }],
+    tool_responses: [{ call_id: call.call_id, tool_name: call.tool_name, content, metadata: null }],
+  };
+  ctx.steps.push(step);
+  yield chunk({ event_type: 'step_complete', step_type: 'tool_execution', step_id: stepId, step_details: step });
+}
+
+/**
+ * @param {TurnCtx} ctx
+ * @param {'user-input' | 'assistant-output'} touchpoint
+ * @param {object | null} violation
+ */
+function* shieldStep(ctx, touchpoint, violation) {
+  const stepId = randomUUID();
+  const startedAt = isoNow();
+  yield chunk({ event_type: 'step_start', step_type: 'shield_call', step_id: stepId, metadata: { touchpoint } });
+  const step = {
+    turn_id: ctx.turnId,
+    step_id: stepId,
+    started_at: startedAt,
+    completed_at: isoNow(),
+    step_type: 'shield_call',
+    violation,
+  };
+  ctx.steps.push(step);
+  yield chunk({ event_type: 'step_complete', step_type: 'shield_call', step_id: stepId, step_details: step });
+}
+
+const violationObject = () => ({
+  violation_level: 'error',
+  user_message: SHIELD_REFUSAL,
+  metadata: { violation_type: 'S1' },
+});
+
+/**
+ * @param {TurnCtx} ctx
+ * @param {object} outputMessage
+ */
+function finishTurn(ctx, outputMessage) {
+  return {
+    turn_id: ctx.turnId,
+    session_id: ctx.sessionId,
+    input_messages: ctx.inputMessages,
+    steps: ctx.steps,
+    output_message: outputMessage,
+    output_attachments: [],
+    started_at: ctx.startedAt,
+    completed_at: isoNow(),
+  };
+}
+
+/**
+ * The event stream of one demo turn. Calls `onComplete(turn)` just before `turn_complete`.
+ * @param {ReturnType<typeof pickScenario>} scenario
+ * @param {TurnCtx} ctx
+ * @param {string} userText
+ * @param {(turn: object) => void} onComplete
+ * @returns {Generator<TurnItem, void, void>}
+ */
+function* demoTurn(scenario, ctx, userText, onComplete) {
+  /** @type {object} */
+  let output;
+  switch (scenario) {
+    case 'error': {
+      const stepId = randomUUID();
+      yield chunk({ event_type: 'step_start', step_type: 'inference', step_id: stepId, metadata: {} });
+      for (const piece of splitIntoDeltas(ERROR_PARTIAL_ANSWER)) {
+        yield chunk({ event_type: 'step_progress', step_type: 'inference', step_id: stepId, delta: { type: 'text', text: piece } });
+      }
+      yield { error: ERROR_MESSAGE };
+      return;
+    }
+    case 'tool': {
+      const plan = toolPlan(userText);
+      const call = { call_id: callId(), tool_name: plan.tool_name, arguments: pyJsonDumps(plan.args) };
+      yield* inferenceStep(ctx, { toolCalls: [call] });
+      yield* toolExecutionStep(ctx, call, pyJsonDumps(plan.result));
+      const step = yield* inferenceStep(ctx, { text: plan.answer });
+      output = /** @type {any} */ (step).model_response;
+      break;
+    }
+    case 'shield': {
+      yield* shieldStep(ctx, 'user-input', null);
+      yield* inferenceStep(ctx, { text: SHIELD_ANSWER });
+      yield* shieldStep(ctx, 'assistant-output', violationObject());
+      output = { role: 'assistant', content: SHIELD_REFUSAL, stop_reason: 'end_of_turn', tool_calls: [] };
+      break;
+    }
+    case 'input_shield': {
+      yield* shieldStep(ctx, 'user-input', violationObject());
+      output = { role: 'assistant', content: SHIELD_REFUSAL, stop_reason: 'end_of_turn', tool_calls: [] };
+      break;
+    }
+    default: {
+      const step = yield* inferenceStep(ctx, { text: DEFAULT_ANSWER });
+      output = /** @type {any} */ (step).model_response;
+    }
+  }
+  const turn = finishTurn(ctx, { ...output, tool_calls: [.../** @type {any} */ (output).tool_calls ?? []] });
+  onComplete(turn);
+  yield chunk({ event_type: 'turn_complete', turn });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// HTTP plumbing
+
+/** @param {Req} req */
+function readBody(req) {
+  if (req.body !== undefined) {
+    const b = req.body;
+    return Promise.resolve(typeof b === 'string' ? b : Buffer.isBuffer(b) ? b.toString('utf8') : JSON.stringify(b));
+  }
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const parts = [];
+    req.on('data', (c) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** @param {string} raw */
+function parseBody(raw) {
+  if (raw === '') return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false, value: raw };
+  }
+}
+
+/** @param {Req} req */
+function corsHeaders(req) {
+  const origin = req.headers.origin;
+  /** @type {Record<string, string>} */
+  const h = { 'access-control-allow-origin': origin || '*' };
+  if (origin) {
+    h['access-control-allow-credentials'] = 'true';
+    h['vary'] = 'Origin';
+  }
+  return h;
+}
+
+/**
+ * @param {Req} req
+ * @param {Res} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendJson(req, res, status, body) {
+  const text = JSON.stringify(body) ?? 'null';
+  res.writeHead(status, {
+    ...corsHeaders(req),
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+/**
+ * FastAPI-style request validation error (what llama stack answers with 400).
+ * @param {(string | number)[][]} missing locations of missing fields
+ */
+function validationError(missing) {
+  return { error: { detail: { errors: missing.map((loc) => ({ loc, msg: 'Field required', type: 'missing' })) } } };
+}
+
+/** @param {Req} req @param {Res} res */
+function answerPreflight(req, res) {
+  const requestedMethod = String(req.headers['access-control-request-method'] ?? '').toUpperCase();
+  const requestedHeaders = String(req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  const allowed = new Set(CORS_ALLOW_HEADERS.map((h) => h.toLowerCase()));
+  const failures = [];
+  if (requestedMethod && !CORS_ALLOW_METHODS.split(', ').includes(requestedMethod)) failures.push('method');
+  if (requestedHeaders.some((h) => !allowed.has(h))) failures.push('headers');
+  const headers = {
+    ...corsHeaders(req),
+    'access-control-allow-methods': CORS_ALLOW_METHODS,
+    'access-control-allow-headers': CORS_ALLOW_HEADERS.join(', '),
+    'access-control-max-age': '600',
+    'content-type': 'text/plain; charset=utf-8',
+  };
+  // Like Starlette's CORSMiddleware: a failed preflight is a 400 with a plain-text reason, which the
+  // browser treats as a CORS failure.
+  const text = failures.length ? `Disallowed CORS ${failures.join(', ')}` : 'OK';
+  res.writeHead(failures.length ? 400 : 200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
+/** @param {import('node:http').ServerResponse} res */
+function responseAbort(res) {
+  const ac = new AbortController();
+  res.on('close', () => ac.abort());
+  return ac.signal;
+}
+
+/** Sleeps, resolving false instead of throwing when the signal aborts. */
+async function sleep(/** @type {number} */ ms, /** @type {AbortSignal} */ signal) {
+  if (signal.aborted) return false;
+  try {
+    if (ms > 0) await delay(ms, undefined, { signal });
+    else await new Promise((r) => setImmediate(r));
+    return !signal.aborted;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The handler
+
+/**
+ * Creates the mock: a connect-style handler usable as Vite dev-server middleware. State (agents,
+ * sessions, scripts, recorded requests) lives in this instance.
+ * @param {MockOptions} [options]
+ * @returns {{ handle: (req: Req, res: Res, next?: (err?: unknown) => void) => void, close: () => void }}
+ */
+export function createMockLlamaStack(options = {}) {
+  const chunkDelayMs = options.chunkDelayMs ?? 25;
+  const slowChunkDelayMs = options.slowChunkDelayMs ?? 150;
+
+  /** @type {Map<string, MockAgent>} */
+  const agents = new Map();
+  /** @type {(RecordedRequest & { pathname: string })[]} */
+  let recorded = [];
+  let scriptCounter = 0;
+  /** @type {Set<Res>} */
+  const openResponses = new Set();
+
+  agents.set(DEMO_AGENT_ID, {
+    agent_id: DEMO_AGENT_ID,
+    agent_config: withConfigDefaults({
+      model: 'meta-llama/Llama-3.3-70B-Instruct',
+      instructions: 'You are a helpful assistant.',
+      name: 'demo-agent',
+      toolgroups: ['builtin::websearch'],
+      input_shields: ['llama-guard'],
+      output_shields: ['llama-guard'],
+    }),
+    created_at: isoNow(),
+    sessions: new Map(),
+    turnCount: 0,
+  });
+
+  /** @param {Record<string, unknown>} cfg */
+  function withConfigDefaults(cfg) {
+    return {
+      sampling_params: { strategy: { type: 'greedy' }, max_tokens: 0, repetition_penalty: 1 },
+      input_shields: [],
+      output_shields: [],
+      toolgroups: [],
+      client_tools: [],
+      max_infer_iters: 10,
+      enable_session_persistence: false,
+      ...cfg,
+    };
+  }
+
+  /** @param {string} id */
+  const agentNotFound = (id) => `Invalid value: Could not find agent info for ${id}`;
+  /** @param {string} sid */
+  const sessionNotFound = (sid) => `Invalid value: Session '${sid}' not found or access denied.`;
+
+  /**
+   * @param {Req} req @param {Res} res
+   * @param {number} status @param {unknown} body
+   */
+  function sendScriptBody(req, res, status, body) {
+    if (typeof body === 'string') {
+      res.writeHead(status, { ...corsHeaders(req), 'content-type': JSON_CONTENT_TYPE });
+      res.end(body);
+    } else {
+      sendJson(req, res, status, body ?? null);
+    }
+  }
+
+  /**
+   * Streams a demo turn.
+   * @param {Req} req @param {Res} res
+   * @param {MockAgent | undefined} agent
+   * @param {string} agentId @param {string} sessionId
+   * @param {unknown[]} messages
+   */
+  async function streamDemoTurn(req, res, agent, agentId, sessionId, messages) {
+    const signal = responseAbort(res);
+    res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
+    res.flushHeaders();
+    const session = agent?.sessions.get(sessionId);
+    if (!agent || !session) {
+      res.end(sseErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
+      return;
+    }
+    const userText = lastUserText(messages);
+    const scenario = pickScenario(userText);
+    const wait = scenario === 'slow' ? slowChunkDelayMs : chunkDelayMs;
+    /** @type {TurnCtx} */
+    const ctx = {
+      turnId: randomUUID(),
+      sessionId,
+      inputMessages: normalizeInputMessages(messages),
+      steps: [],
+      startedAt: isoNow(),
+    };
+    const gen = demoTurn(scenario, ctx, userText, (turn) => session.turns.push(turn));
+    let first = true;
+    for (;;) {
+      if (!first && !(await sleep(wait, signal))) return gen.return();
+      first = false;
+      if (signal.aborted) return gen.return();
+      const next = gen.next();
+      if (next.done) break;
+      const item = next.value;
+      if ('error' in item) {
+        res.write(sseErrorFrame(item.error));
+        break;
+      }
+      res.write(sseFrame({ event: item }));
+    }
+    res.end();
+  }
+
+  /**
+   * Plays a scripted turn.
+   * @param {Res} res @param {Req} req @param {MockAgent} agent
+   */
+  async function playScript(req, res, agent) {
+    const script = /** @type {MockScript} */ (agent.script);
+    const index = agent.turnCount++;
+    /** @type {ScriptedTurn} */
+    const turn = script.turns?.length ? script.turns[Math.min(index, script.turns.length - 1)] : script;
+    const status = turn.status ?? 200;
+    /** @type {Record<string, string>} */
+    const headers = { ...corsHeaders(req), 'content-type': status === 200 ? SSE_CONTENT_TYPE : JSON_CONTENT_TYPE };
+    for (const [name, value] of Object.entries(turn.headers ?? {})) headers[name.toLowerCase()] = String(value);
+    const signal = responseAbort(res);
+    res.writeHead(status, headers);
+    res.flushHeaders();
+    const defaultWait = turn.chunkDelayMs ?? DEFAULT_SCRIPT_CHUNK_DELAY_MS;
+    let wroteOne = false;
+    let waitedExplicitly = false;
+    for (const item of turn.chunks ?? []) {
+      if (item && typeof item === 'object' && 'delayMs' in item) {
+        if (!(await sleep(Number(item.delayMs) || 0, signal))) return;
+        waitedExplicitly = true;
+        continue;
+      }
+      if (wroteOne && !waitedExplicitly && !(await sleep(defaultWait, signal))) return;
+      if (signal.aborted) return;
+      const bytes =
+        typeof item === 'string'
+          ? Buffer.from(item, 'utf8')
+          : item && typeof item === 'object' && 'base64' in item
+            ? Buffer.from(String(item.base64), 'base64')
+            : Buffer.from(JSON.stringify(item), 'utf8');
+      res.write(bytes);
+      wroteOne = true;
+      waitedExplicitly = false;
+    }
+    const end = turn.end ?? 'close';
+    if (end === 'hang') return; // stays open until the client leaves or close() destroys the socket
+    if (end === 'destroy') {
+      // Let the written bytes leave before the socket is torn down (no terminating chunk is sent).
+      await sleep(20, signal);
+      res.socket?.destroy();
+      return;
+    }
+    res.end();
+  }
+
+  /**
+   * @param {Req} req @param {Res} res
+   * @param {string} method @param {string[]} segs path segments after the version prefix
+   * @param {unknown} body
+   */
+  async function handleAgents(req, res, method, segs, body) {
+    const b = /** @type {Record<string, any>} */ (body && typeof body === 'object' ? body : {});
+    const notFound = () => sendJson(req, res, 404, { detail: 'Not Found' });
+    const notAllowed = () => sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+
+    // /agents
+    if (segs.length === 1) {
+      if (method === 'POST') {
+        const cfg = b.agent_config;
+        const missing = [];
+        if (!cfg || typeof cfg !== 'object') missing.push(['body', 'agent_config']);
+        else {
+          if (typeof cfg.model !== 'string') missing.push(['body', 'agent_config', 'model']);
+          if (typeof cfg.instructions !== 'string') missing.push(['body', 'agent_config', 'instructions']);
+        }
+        if (missing.length) return sendJson(req, res, 400, validationError(missing));
+        const id = randomUUID();
+        agents.set(id, { agent_id: id, agent_config: withConfigDefaults(cfg), created_at: isoNow(), sessions: new Map(), turnCount: 0 });
+        return sendJson(req, res, 200, { agent_id: id });
+      }
+      if (method === 'GET') {
+        const data = [...agents.values()].map((a) => ({ agent_id: a.agent_id, agent_config: a.agent_config, created_at: a.created_at }));
+        return sendJson(req, res, 200, { data, has_more: false });
+      }
+      return notAllowed();
+    }
+
+    const agentId = decodeURIComponent(segs[1]);
+    const agent = agents.get(agentId);
+
+    // /agents/{agent_id}
+    if (segs.length === 2) {
+      if (method === 'GET') {
+        if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+        return sendJson(req, res, 200, { agent_id: agent.agent_id, agent_config: agent.agent_config, created_at: agent.created_at });
+      }
+      if (method === 'DELETE') {
+        if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+        if (agentId !== DEMO_AGENT_ID) agents.delete(agentId);
+        return sendJson(req, res, 200, null);
+      }
+      return notAllowed();
+    }
+
+    // /agents/{agent_id}/sessions
+    if (segs.length === 3 && segs[2] === 'sessions') {
+      if (method !== 'GET') return notAllowed();
+      if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+      return sendJson(req, res, 200, { data: [...agent.sessions.values()], has_more: false });
+    }
+
+    if (segs[2] !== 'session') return notFound();
+
+    // /agents/{agent_id}/session
+    if (segs.length === 3) {
+      if (method !== 'POST') return notAllowed();
+      const script = agent?.script;
+      const status = script?.createSessionStatus ?? script?.sessionStatus;
+      if (script && status !== undefined && status !== 200) {
+        return sendScriptBody(req, res, status, script.createSessionBody ?? script.sessionBody ?? null);
+      }
+      if (typeof b.session_name !== 'string') return sendJson(req, res, 400, validationError([['body', 'session_name']]));
+      if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+      const sid = script?.sessionId ?? randomUUID();
+      agent.sessions.set(sid, { session_id: sid, session_name: b.session_name, turns: [], started_at: isoNow() });
+      return sendJson(req, res, 200, { session_id: sid });
+    }
+
+    const sessionId = decodeURIComponent(segs[3]);
+
+    // /agents/{agent_id}/session/{session_id}
+    if (segs.length === 4) {
+      if (method === 'GET') {
+        const script = agent?.script;
+        const status = script?.getSessionStatus ?? script?.sessionStatus;
+        if (script && status !== undefined && status !== 200) {
+          return sendScriptBody(req, res, status, script.getSessionBody ?? script.sessionBody ?? null);
+        }
+        if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+        const session = agent.sessions.get(sessionId);
+        if (script?.history) {
+          return sendJson(req, res, 200, {
+            session_id: sessionId,
+            session_name: session?.session_name ?? 'scripted-session',
+            turns: script.history,
+            started_at: session?.started_at ?? agent.created_at,
+          });
+        }
+        if (!session) return sendJson(req, res, 400, { detail: sessionNotFound(sessionId) });
+        return sendJson(req, res, 200, session);
+      }
+      if (method === 'DELETE') {
+        if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+        if (!agent.sessions.delete(sessionId)) return sendJson(req, res, 400, { detail: sessionNotFound(sessionId) });
+        return sendJson(req, res, 200, null);
+      }
+      return notAllowed();
+    }
+
+    if (segs[4] !== 'turn') return notFound();
+
+    // /agents/{agent_id}/session/{session_id}/turn
+    if (segs.length === 5) {
+      if (method !== 'POST') return notAllowed();
+      if (agent?.script) return playScript(req, res, agent);
+      if (!Array.isArray(b.messages)) return sendJson(req, res, 400, validationError([['body', 'messages']]));
+      if (b.stream !== true) {
+        return sendJson(req, res, 501, { detail: 'Not implemented: Non-streaming agent turns not yet implemented' });
+      }
+      return streamDemoTurn(req, res, agent, agentId, sessionId, b.messages);
+    }
+
+    const turnId = decodeURIComponent(segs[5]);
+
+    // /agents/{agent_id}/session/{session_id}/turn/{turn_id}
+    if (segs.length === 6) {
+      if (method !== 'GET') return notAllowed();
+      if (!agent) return sendJson(req, res, 400, { detail: agentNotFound(agentId) });
+      const session = agent.sessions.get(sessionId);
+      if (!session) return sendJson(req, res, 400, { detail: sessionNotFound(sessionId) });
+      const turn = session.turns.find((t) => /** @type {any} */ (t).turn_id === turnId);
+      return sendJson(req, res, 200, turn ?? null);
+    }
+
+    // /agents/{agent_id}/session/{session_id}/turn/{turn_id}/resume — only scripted agents answer it;
+    // the demo agent has no client-side tools.
+    if (segs.length === 7 && segs[6] === 'resume') {
+      if (method !== 'POST') return notAllowed();
+      if (agent?.script) return playScript(req, res, agent);
+      if (b.stream !== true) {
+        return sendJson(req, res, 501, { detail: 'Not implemented: Non-streaming agent turns not yet implemented' });
+      }
+      res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
+      return res.end(sseErrorFrame(`400: Invalid value: No tool call to resume in turn ${turnId}`));
+    }
+
+    return notFound();
+  }
+
+  /**
+   * @param {Req} req @param {Res} res
+   * @param {string} method @param {string[]} segs segments after `__mock`
+   * @param {URL} url @param {{ok: boolean, value: unknown}} parsed
+   */
+  function handleControl(req, res, method, segs, url, parsed) {
+    if (segs[0] === 'scripts' && segs.length === 1 && method === 'POST') {
+      const s = /** @type {MockScript} */ (parsed.value);
+      if (!parsed.ok || !s || typeof s !== 'object' || (!Array.isArray(s.chunks) && !Array.isArray(s.turns))) {
+        return sendJson(req, res, 400, { detail: 'A script needs "chunks" (or "turns": [{chunks}])' });
+      }
+      const id = `script-${++scriptCounter}`;
+      agents.set(id, {
+        agent_id: id,
+        agent_config: withConfigDefaults({ model: 'scripted', instructions: 'Scripted by a test.' }),
+        created_at: isoNow(),
+        sessions: new Map(),
+        script: s,
+        turnCount: 0,
+      });
+      return sendJson(req, res, 200, { agent_id: id });
+    }
+    if (segs[0] === 'requests' && segs.length === 1) {
+      if (method === 'DELETE') {
+        recorded = [];
+        return sendJson(req, res, 200, null);
+      }
+      if (method === 'GET') {
+        const id = url.searchParams.get('agent_id');
+        const list = id ? recorded.filter((r) => r.pathname.split('/').map(safeDecode).includes(id)) : recorded;
+        return sendJson(req, res, 200, list.map(({ method, path, headers, body }) => ({ method, path, headers, body })));
+      }
+    }
+    return sendJson(req, res, 404, { detail: 'Not Found' });
+  }
+
+  /**
+   * @param {Req} req @param {Res} res @param {(err?: unknown) => void} [next]
+   */
+  function handle(req, res, next) {
+    const url = new URL(req.url ?? '/', 'http://mock.invalid');
+    const segs = url.pathname.split('/').filter(Boolean);
+    const owned = segs[0] === 'v1' || segs[0] === 'v1alpha' || segs[0] === '__mock';
+    if (!owned) {
+      if (next) return next();
+      return sendJson(req, res, 404, { detail: 'Not Found' });
+    }
+    openResponses.add(res);
+    res.on('close', () => openResponses.delete(res));
+    const method = (req.method ?? 'GET').toUpperCase();
+    readBody(req)
+      .then(async (raw) => {
+        const parsed = parseBody(raw);
+        if (segs[0] !== '__mock') {
+          recorded.push({
+            method,
+            path: req.url ?? url.pathname,
+            pathname: url.pathname,
+            headers: { ...req.headers },
+            body: parsed.value,
+          });
+        }
+        if (method === 'OPTIONS') return answerPreflight(req, res);
+        if (segs[0] === '__mock') return handleControl(req, res, method, segs.slice(1), url, parsed);
+        if (!parsed.ok) {
+          return sendJson(req, res, 400, {
+            error: { detail: { errors: [{ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' }] } },
+          });
+        }
+        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'version') {
+          return method === 'GET' ? sendJson(req, res, 200, { version: MOCK_VERSION }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+        }
+        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'health') {
+          return method === 'GET' ? sendJson(req, res, 200, { status: 'OK' }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+        }
+        if (segs[1] === 'agents') return handleAgents(req, res, method, segs.slice(1), parsed.value);
+        return sendJson(req, res, 404, { detail: 'Not Found' });
+      })
+      .catch((err) => {
+        if (!res.headersSent) sendJson(req, res, 500, { detail: `Internal server error: ${String(err)}` });
+        else res.destroy();
+      });
+  }
+
+  /** Ends every open response of this instance (hanging or still streaming). */
+  function close() {
+    for (const res of openResponses) res.destroy();
+    openResponses.clear();
+  }
+
+  return { handle, close };
+}
+
+function safeDecode(/** @type {string} */ s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Starts the mock on an HTTP server.
+ * @param {{ port?: number, host?: string } & MockOptions} [options]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function startMockLlamaStack({ port = 0, host = '127.0.0.1', ...mockOptions } = {}) {
+  const mock = createMockLlamaStack(mockOptions);
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+  const server = http.createServer((req, res) => mock.handle(req, res));
+  server.on('connection', (socket) => {
+    socket.setNoDelay(true);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const hostPart = address.family === 'IPv6' || address.family === /** @type {any} */ (6) ? `[${address.address}]` : address.address;
+  let closing = /** @type {Promise<void> | undefined} */ (undefined);
+  return {
+    url: `http://${hostPart}:${address.port}`,
+    close() {
+      closing ??= new Promise((resolve) => {
+        server.close(() => resolve());
+        mock.close();
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections?.();
+      });
+      return closing;
+    },
+  };
+}
+
+// Run directly: `node demo/mock/server.js [port]`
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] ?? process.env.PORT ?? 8321);
+  const { url, close } = await startMockLlamaStack({ port });
+  console.log(`Mock Llama Stack ${MOCK_VERSION} listening on ${url} (agent id: ${DEMO_AGENT_ID})`);
+  const stop = () => close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
