@@ -94,6 +94,7 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  * @property {string} path Path and query string as received.
  * @property {Record<string, string | string[] | undefined>} headers Lower-cased header names.
  * @property {unknown} body Parsed JSON, else the raw string, or null when empty.
+ * @property {boolean} open True while the response is still open (neither ended nor closed by the client).
  *
  * @typedef {object} MockSession
  * @property {string} session_id
@@ -972,7 +973,7 @@ export function createMockLlamaStack(options = {}) {
       if (method === 'GET') {
         const id = url.searchParams.get('agent_id');
         const list = id ? recorded.filter((r) => r.pathname.split('/').map(safeDecode).includes(id)) : recorded;
-        return sendJson(req, res, 200, list.map(({ method, path, headers, body }) => ({ method, path, headers, body })));
+        return sendJson(req, res, 200, list.map(({ method, path, headers, body, open }) => ({ method, path, headers, body, open })));
       }
     }
     return sendJson(req, res, 404, { detail: 'Not Found' });
@@ -996,13 +997,18 @@ export function createMockLlamaStack(options = {}) {
       .then(async (raw) => {
         const parsed = parseBody(raw);
         if (segs[0] !== '__mock') {
-          recorded.push({
+          const record = {
             method,
             path: req.url ?? url.pathname,
             pathname: url.pathname,
             headers: { ...req.headers },
             body: parsed.value,
-          });
+            open: !res.writableEnded && !res.destroyed,
+          };
+          // `open` goes false when the response ends or the client goes away: a test can check that the
+          // widget really closed a hanging stream.
+          res.on('close', () => (record.open = false));
+          recorded.push(record);
         }
         if (method === 'OPTIONS') return answerPreflight(req, res);
         if (segs[0] === '__mock') return handleControl(req, res, method, segs.slice(1), url, parsed);

@@ -42,6 +42,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string>;
   body: unknown;
+  /** True while the mock's response is still open. */
+  open: boolean;
 }
 
 /** Registers a scripted agent on the mock and returns its id. */
@@ -147,5 +149,9 @@ export async function untilLastStatus(el: LlamaAgentChat, status: string): Promi
   const messages = renderedMessages(el);
   return messages[messages.length - 1];
 }
+
+/** waitUntil with room for three engines sharing two cores. */
+export const until = (predicate: () => unknown | Promise<unknown>, message?: string) =>
+  waitUntil(predicate, message, { timeout: 8000, interval: 20 });
 
 export { oneEvent };

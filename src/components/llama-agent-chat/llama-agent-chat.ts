@@ -108,6 +108,8 @@ export class LlamaAgentChat extends LitElement {
   );
 
   private stickToBottom = true;
+  /** Where updated() last scrolled the transcript to. */
+  private autoScrollTop = 0;
 
   constructor() {
     super();
@@ -164,9 +166,15 @@ export class LlamaAgentChat extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  protected override async updated(): Promise<void> {
+    if (!this.stickToBottom) return;
+    // The messages render in their own update, after ours: wait for the last one before measuring.
+    const messages = this.renderRoot.querySelectorAll('chat-message');
+    await messages[messages.length - 1]?.updateComplete;
     const transcript = this.renderRoot.querySelector<HTMLElement>('.transcript');
-    if (transcript && this.stickToBottom) transcript.scrollTop = transcript.scrollHeight;
+    if (!transcript || !this.stickToBottom) return;
+    transcript.scrollTop = transcript.scrollHeight;
+    this.autoScrollTop = transcript.scrollTop;
   }
 
   private emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
@@ -175,7 +183,10 @@ export class LlamaAgentChat extends LitElement {
 
   private onScroll(event: Event): void {
     const el = event.currentTarget as HTMLElement;
-    this.stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD;
+    // Scroll events arrive a frame late, when more text may already have pushed the bottom away:
+    // only a move above where we last scrolled to is the user scrolling up.
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < STICK_THRESHOLD) this.stickToBottom = true;
+    else if (el.scrollTop < this.autoScrollTop - 1) this.stickToBottom = false;
   }
 
   private onInput(event: Event): void {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BACKGROUND_FLUSH_MS } from '../../../src/controllers/frame-scheduler.js';
+import type { LlamaAgentChat } from '../../../src/index.js';
 import {
   chatFor,
   events,
@@ -11,6 +12,7 @@ import {
   shownText,
   turnFrames,
   untilLastStatus,
+  until,
 } from '../../support/mock.js';
 
 /** Base64 of UTF-8 bytes, so a test can cut a chunk in the middle of a multi-byte character. */
@@ -206,11 +208,10 @@ describe('<llama-agent-chat> streaming', () => {
   });
 });
 
-async function untilText(el: HTMLElement & { shadowRoot: ShadowRoot | null }, text: string) {
-  const { waitUntil } = await import('@open-wc/testing');
-  await waitUntil(() => {
-    const messages = [...el.shadowRoot!.querySelectorAll('chat-message')];
+async function untilText(el: LlamaAgentChat, text: string) {
+  await until(() => {
+    const messages = renderedMessages(el);
     const last = messages[messages.length - 1];
-    return !!last && (last.shadowRoot?.querySelector('[part="content"]')?.textContent ?? '') === text;
+    return !!last && shownText(last) === text;
   }, `never showed ${text}`);
 }
