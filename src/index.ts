@@ -7,11 +7,15 @@ import { LlamaAgentChat } from './components/llama-agent-chat/llama-agent-chat.j
 
 export { ChatMessage, LlamaAgentChat };
 export type {
+  LlamaChatAgentCreatedDetail,
   LlamaChatErrorDetail,
   LlamaChatSendDetail,
   LlamaChatSessionCreatedDetail,
+  LlamaChatToolCallDetail,
   LlamaChatTurnCompleteDetail,
 } from './components/llama-agent-chat/llama-agent-chat.js';
+export type { ClientTool, ClientTools } from './controllers/client-tools.js';
+export type { ApiPreference } from './protocol/detect.js';
 export type { TurnOutcome, TurnStatus, ToolCallInfo } from './protocol/turn-events.js';
 export type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from './state/conversation.js';
 

@@ -1,12 +1,14 @@
 /**
  * The reactive controller behind <llama-agent-chat>: the only place with I/O.
  *
- * It owns the sse.js stream of the turn in progress, the idle timer, the abort, the once-per-frame
- * commit of conversation state to the host, and the cleanup when the host leaves the page. Protocol
- * knowledge lives in the ChatProtocol adapter; conversation rules live in the pure reducer.
+ * It finds out which protocol the server speaks, owns the stream of the turn in progress, the idle
+ * timer, the abort, client-side tool rounds, the once-per-frame commit of conversation state to the
+ * host, and the cleanup when the host leaves the page. Protocol knowledge lives in the ChatProtocol
+ * adapters; conversation rules live in the pure reducer.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { SSE, type SSEvent, type ReadyStateEvent } from 'sse.js';
+import { createAgentsProtocol } from '../protocol/agents/adapter.js';
+import { agentsPrefix, chooseApi, parseVersion, type ApiPreference, type ServerFacts } from '../protocol/detect.js';
 import {
   describeHttpFailure,
   describeIdleTimeout,
@@ -15,8 +17,9 @@ import {
   isUnknownSession,
   type RequestKind,
 } from '../protocol/errors.js';
-import type { ChatConfig, ChatProtocol, HttpRequestSpec } from '../protocol/protocol.js';
-import { isTerminal, type TurnEvent, type TurnOutcome } from '../protocol/turn-events.js';
+import { joinUrl, type ApiName, type ChatConfig, type ChatProtocol, type HttpRequestSpec, type ToolOutput } from '../protocol/protocol.js';
+import { createResponsesProtocol } from '../protocol/responses/adapter.js';
+import { isTerminal, type ToolCallInfo, type TurnEvent, type TurnOutcome } from '../protocol/turn-events.js';
 import {
   emptyConversation,
   reduceConversation,
@@ -25,22 +28,31 @@ import {
   type Conversation,
   type ConversationAction,
 } from '../state/conversation.js';
+import { openEventStream, type EventStream } from './event-stream.js';
 import { createFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
+import { requestJson, type HttpResult } from './http.js';
 
 /** Everything the controller reads from its host, read fresh at each use. */
 export interface ChatSettings extends ChatConfig {
+  api: ApiPreference;
   sessionId: string;
   headers: Record<string, string>;
   idleTimeout: number;
   debug: boolean;
 }
 
-/** What the controller tells its host; the host turns these into public DOM events. */
-export interface ChatNotifications {
+/** What a client-side tool produced; `handled: false` when the page provides no such tool. */
+export type ClientToolResult = { handled: false } | { handled: true; content: string; isError: boolean };
+
+/** What the controller tells (and asks) its host; the host turns these into public DOM events. */
+export interface ChatHostBridge {
   sent(text: string): void;
   sessionCreated(sessionId: string): void;
+  agentCreated(agentId: string): void;
+  apiResolved(api: ApiName): void;
   turnEnded(outcome: TurnOutcome): void;
   failed(message: string): void;
+  runClientTool(call: ToolCallInfo): Promise<ClientToolResult>;
 }
 
 /** A problem that is not one message's failure: the conversation itself could not be shown. */
@@ -49,18 +61,20 @@ export interface ChatNotice {
   message: string;
 }
 
-type Ending = { kind: 'event'; event: TurnEvent } | { kind: 'failed'; message: string } | { kind: 'aborted'; message: string };
+type Ending =
+  | { kind: 'event'; event: TurnEvent }
+  | { kind: 'paused'; notice: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'aborted'; message: string };
 
 interface ActiveTurn {
-  readonly fetchAbort: AbortController;
+  readonly abort: AbortController;
   readonly resolve: (outcome: TurnOutcome) => void;
-  source?: SSE;
-  xhr?: XMLHttpRequest;
+  stream?: EventStream;
   idleTimer?: number;
   receivedAnything: boolean;
   contentType: string;
-  /** An HTTP error status arrived; its body is still loading, so the close that follows is not "unfinished". */
-  failurePending: boolean;
+  toolRounds: number;
   ended: boolean;
 }
 
@@ -69,17 +83,11 @@ interface HistoryLoad {
   readonly done: Promise<void>;
 }
 
-interface HttpResult {
-  ok: boolean;
-  status: number;
-  body: unknown;
-  /** Readable failure text when !ok. */
-  message: string;
-}
-
 export const STOPPED_MESSAGE = 'You stopped this reply.';
 const SWITCHED_MESSAGE = 'The conversation was switched before this reply finished.';
 const REMOVED_MESSAGE = 'The chat was removed from the page before this reply finished.';
+/** Client-tool rounds in one turn before we stop resuming (a model calling tools forever). */
+const MAX_TOOL_ROUNDS = 10;
 
 export class ChatController implements ReactiveController {
   /** The conversation as of the last event: what the public `messages` property reports. */
@@ -87,9 +95,14 @@ export class ChatController implements ReactiveController {
   /** The conversation as of the last frame commit: what the host renders. */
   rendered: Conversation = emptyConversation;
   sessionId = '';
+  /** The agent this controller created (zero-setup), so the host's reflection of it is not a switch. */
+  createdAgentId = '';
   notice: ChatNotice | undefined;
   loadingHistory = false;
 
+  private protocol: ChatProtocol | undefined;
+  /** The server and preference the protocol was resolved for. */
+  private resolvedFor = '';
   private active: ActiveTurn | undefined;
   private historyLoad: HistoryLoad | undefined;
   private nextId = 0;
@@ -97,9 +110,8 @@ export class ChatController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly protocol: ChatProtocol,
     private readonly settings: () => ChatSettings,
-    private readonly notify: ChatNotifications,
+    private readonly bridge: ChatHostBridge,
   ) {
     this.scheduler = createFrameScheduler(() => this.commit());
     host.addController(this);
@@ -107,6 +119,11 @@ export class ChatController implements ReactiveController {
 
   get streaming(): boolean {
     return this.active !== undefined;
+  }
+
+  /** The protocol in use, once known. */
+  get api(): ApiName | undefined {
+    return this.protocol?.api;
   }
 
   hostDisconnected(): void {
@@ -117,7 +134,13 @@ export class ChatController implements ReactiveController {
 
   /** Which attributes are missing, as a sentence, or '' when the element is configured. */
   configProblem(): string {
-    const missing = this.protocol.missingAttributes(this.settings());
+    const s = this.settings();
+    const api = this.protocol?.api ?? (s.api === 'auto' ? undefined : s.api);
+    const missing: string[] = [];
+    if (!s.baseUrl) missing.push('base-url');
+    if (api === 'agents' && !s.agentId && !s.model) missing.push('agent-id');
+    if (api === 'responses' && !s.model) missing.push('model');
+    if (!api && !s.agentId && !s.model) missing.push('agent-id (Agents API) or model');
     return missing.length ? `Set the ${missing.join(' and ')} attribute${missing.length > 1 ? 's' : ''} to start chatting.` : '';
   }
 
@@ -131,7 +154,7 @@ export class ChatController implements ReactiveController {
     const problem = this.cannotSendReason();
     if (problem) return Promise.reject(new Error(problem));
     this.apply({ type: 'turn-started', userId: this.newId(), assistantId: this.newId(), text });
-    this.notify.sent(text);
+    this.bridge.sent(text);
     return this.runTurn(text);
   }
 
@@ -142,7 +165,7 @@ export class ChatController implements ReactiveController {
     const turn = retryableTurn(this.conversation);
     if (!turn) return Promise.reject(new Error('There is no failed reply to retry.'));
     this.apply({ type: 'turn-restarted', assistantId: this.newId() });
-    this.notify.sent(turn.user.content);
+    this.bridge.sent(turn.user.content);
     return this.runTurn(turn.user.content);
   }
 
@@ -187,34 +210,102 @@ export class ChatController implements ReactiveController {
     return last?.sender === 'assistant' ? last : undefined;
   }
 
+  private debug(...args: unknown[]): void {
+    if (this.settings().debug) console.debug('[llama-agent-chat]', ...args);
+  }
+
+  // ---------------------------------------------------------------- which protocol
+
+  /**
+   * The protocol for the current server: asks `GET /v1/version` once per base URL (also when the api
+   * is forced, to find where a 0.3 server keeps its Agents API). Throws a readable Error when the
+   * server cannot be reached and the choice depends on it.
+   */
+  private async resolveProtocol(signal: AbortSignal): Promise<ChatProtocol> {
+    const s = this.settings();
+    const key = `${s.api} ${s.baseUrl}`;
+    if (this.protocol && this.resolvedFor === key) return this.protocol;
+    const result = await this.request({ method: 'GET', url: joinUrl(s.baseUrl, '/v1/version') }, 'version', signal);
+    if (signal.aborted) throw new Error('aborted');
+    const known = result.ok || result.status === 404;
+    if (!known && s.api === 'auto') {
+      throw new Error(result.status === 0 ? result.message : `Could not tell which API this server speaks. ${result.message}`);
+    }
+    const facts: ServerFacts = { version: result.ok ? parseVersion(result.body) : undefined };
+    const api = chooseApi(s.api, facts);
+    this.debug(`server version ${facts.version?.join('.') ?? 'unknown'}: using the ${api} API`);
+    const protocol = api === 'agents' ? createAgentsProtocol(agentsPrefix(facts)) : createResponsesProtocol();
+    if (known) {
+      this.protocol = protocol;
+      this.resolvedFor = key;
+      this.bridge.apiResolved(api);
+    }
+    return protocol;
+  }
+
+  /** Forget the resolved protocol (the host changed base-url or api). */
+  resetProtocol(): void {
+    this.protocol = undefined;
+    this.resolvedFor = '';
+  }
+
+  /** A readable error when the resolved protocol needs an attribute the host did not set. */
+  private mismatch(protocol: ChatProtocol): string {
+    const s = this.settings();
+    if (protocol.api === 'responses' && !s.model) {
+      return 'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.';
+    }
+    if (protocol.api === 'agents' && !s.agentId && !s.model) return 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).';
+    return '';
+  }
+
   // ---------------------------------------------------------------- history
 
   private loadHistory(sessionId: string): void {
     const abort = new AbortController();
     this.loadingHistory = true;
     this.host.requestUpdate();
-    const done = this.request(this.protocol.loadHistory(this.settings(), sessionId), 'history', abort.signal).then((result) => {
+    const done = this.fetchHistory(sessionId, abort.signal).then((outcome) => {
       if (abort.signal.aborted) return;
       this.historyLoad = undefined;
       this.loadingHistory = false;
-      if (result.ok) {
+      if ('messages' in outcome) {
         // Prepend: the user may have sent a message while the history was loading.
-        const history = this.protocol.historyFrom(result.body);
-        this.apply({ type: 'history-loaded', messages: [...history, ...this.conversation.messages] });
+        this.apply({ type: 'history-loaded', messages: [...outcome.messages, ...this.conversation.messages] });
         return;
       }
-      if (result.status === 404 || isUnknownSession(result.body)) {
-        this.notice = {
-          kind: 'session-not-found',
-          message: `The server does not know the conversation ${sessionId}. It may have ended when the server restarted.`,
-        };
-      } else {
-        this.notice = { kind: 'history-failed', message: `The earlier messages could not be loaded. ${result.message}` };
-      }
+      this.notice = outcome.notice;
       this.host.requestUpdate();
-      this.notify.failed(this.notice.message);
+      this.bridge.failed(outcome.notice.message);
     });
     this.historyLoad = { abort, done };
+  }
+
+  private async fetchHistory(sessionId: string, signal: AbortSignal): Promise<{ messages: ChatMessage[] } | { notice: ChatNotice }> {
+    let protocol: ChatProtocol;
+    try {
+      protocol = await this.resolveProtocol(signal);
+    } catch (error) {
+      return { notice: { kind: 'history-failed', message: `The earlier messages could not be loaded. ${(error as Error).message}` } };
+    }
+    const config = this.settings();
+    const records: unknown[] = [];
+    let spec: HttpRequestSpec | undefined = protocol.loadHistory(config, sessionId);
+    while (spec) {
+      const result = await this.request(spec, 'history', signal);
+      if (signal.aborted) return { messages: [] };
+      if (!result.ok) {
+        if (result.status === 404 || isUnknownSession(result.body)) {
+          const message = `The server does not know the conversation ${sessionId}. It may have ended when the server restarted.`;
+          return { notice: { kind: 'session-not-found', message } };
+        }
+        return { notice: { kind: 'history-failed', message: `The earlier messages could not be loaded. ${result.message}` } };
+      }
+      const page = protocol.readHistoryPage(config, sessionId, result.body);
+      records.push(...page.records);
+      spec = page.next;
+    }
+    return { messages: protocol.historyFrom(records) };
   }
 
   private cancelHistoryLoad(): void {
@@ -227,14 +318,7 @@ export class ChatController implements ReactiveController {
 
   private runTurn(text: string): Promise<TurnOutcome> {
     return new Promise<TurnOutcome>((resolve) => {
-      const turn: ActiveTurn = {
-        fetchAbort: new AbortController(),
-        resolve,
-        receivedAnything: false,
-        contentType: '',
-        failurePending: false,
-        ended: false,
-      };
+      const turn: ActiveTurn = { abort: new AbortController(), resolve, receivedAnything: false, contentType: '', toolRounds: 0, ended: false };
       this.active = turn;
       this.touch(turn, false);
       this.host.requestUpdate();
@@ -245,81 +329,111 @@ export class ChatController implements ReactiveController {
   private async openTurn(turn: ActiveTurn, text: string): Promise<void> {
     if (this.historyLoad) await this.historyLoad.done;
     if (turn.ended) return;
+    let protocol: ChatProtocol;
+    try {
+      protocol = await this.resolveProtocol(turn.abort.signal);
+    } catch (error) {
+      return this.endTurn(turn, { kind: 'failed', message: (error as Error).message });
+    }
+    if (turn.ended) return;
+    const mismatch = this.mismatch(protocol);
+    if (mismatch) return this.endTurn(turn, { kind: 'failed', message: mismatch });
+    if (protocol.api === 'agents' && !this.settings().agentId && !(await this.createAgent(turn, protocol))) return;
     if (!this.sessionId) {
-      const created = await this.request(this.protocol.createSession(this.settings()), 'session', turn.fetchAbort.signal);
+      const created = await this.request(protocol.createSession(this.settings()), 'session', turn.abort.signal);
       if (turn.ended) return;
       if (!created.ok) return this.endTurn(turn, { kind: 'failed', message: `Could not start a conversation. ${created.message}` });
-      const sessionId = this.protocol.sessionIdFrom(created.body);
+      const sessionId = protocol.sessionIdFrom(created.body);
       if (!sessionId) return this.endTurn(turn, { kind: 'failed', message: 'The server did not say which conversation it started.' });
       this.sessionId = sessionId;
-      this.notify.sessionCreated(sessionId);
+      this.bridge.sessionCreated(sessionId);
       this.touch(turn, true);
     }
-    this.openStream(turn, this.protocol.startTurn(this.settings(), this.sessionId, text));
+    this.openStream(turn, protocol, protocol.startTurn(this.settings(), this.sessionId, text));
   }
 
-  private openStream(turn: ActiveTurn, spec: HttpRequestSpec): void {
-    const source = new SSE(spec.url, {
-      method: spec.method,
-      payload: JSON.stringify(spec.body),
-      headers: this.requestHeaders('text/event-stream', true),
-      start: false,
-      // Llama Stack's CORS allows only Content-Type, Authorization and X-Requested-With: no Last-Event-ID.
-      useLastEventId: false,
-    });
-    source.addEventListener('open', (e: SSEvent) => {
-      turn.contentType = e.headers?.['content-type']?.[0] ?? '';
-      this.touch(turn, true);
-    });
-    source.addEventListener('message', (e: SSEvent) => this.onData(turn, String(e.data ?? '')));
-    source.addEventListener('error', (e: SSEvent) => this.onStreamError(turn, e.responseCode ?? 0));
-    source.addEventListener('readystatechange', (e: ReadyStateEvent) => {
-      if (e.readyState === 2 /* SSE.CLOSED */ && !turn.ended && !turn.failurePending) {
-        this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) });
-      }
-    });
-    turn.source = source;
-    source.stream();
-    // sse.js reports whole events; the idle timer needs every byte, so listen to the XHR itself.
-    turn.xhr = source.xhr ?? undefined;
-    turn.xhr?.addEventListener('progress', () => this.touch(turn, true));
+  /** Zero-setup Agents mode: a model but no agent-id creates the agent once. */
+  private async createAgent(turn: ActiveTurn, protocol: ChatProtocol): Promise<boolean> {
+    const spec = protocol.createAgent?.(this.settings());
+    if (!spec) return true;
+    const created = await this.request(spec, 'agent', turn.abort.signal);
+    if (turn.ended) return false;
+    const agentId = (created.body as { agent_id?: unknown } | undefined)?.agent_id;
+    if (!created.ok || typeof agentId !== 'string' || !agentId) {
+      this.endTurn(turn, { kind: 'failed', message: `Could not create an agent for the model ${this.settings().model}. ${created.message}` });
+      return false;
+    }
+    this.createdAgentId = agentId;
+    this.bridge.agentCreated(agentId);
+    this.touch(turn, true);
+    return true;
   }
 
-  private onData(turn: ActiveTurn, raw: string): void {
+  private openStream(turn: ActiveTurn, protocol: ChatProtocol, spec: HttpRequestSpec): void {
+    turn.contentType = '';
+    turn.stream = openEventStream(spec, this.settings().headers, {
+      open: (contentType) => {
+        turn.contentType = contentType;
+        this.touch(turn, true);
+      },
+      bytes: () => this.touch(turn, true),
+      data: (raw) => this.onData(turn, protocol, raw),
+      httpError: (status, body) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn') }),
+      networkError: () => this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
+      ended: () => this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) }),
+    });
+  }
+
+  private onData(turn: ActiveTurn, protocol: ChatProtocol, raw: string): void {
     if (turn.ended) return;
-    const { debug } = this.settings();
-    if (debug) console.debug('[llama-agent-chat] event', raw);
+    this.debug('event', raw);
     let data: unknown;
     try {
       data = JSON.parse(raw);
     } catch {
-      if (debug) console.debug('[llama-agent-chat] skipped an event that is not JSON');
+      this.debug('skipped an event that is not JSON');
       return;
     }
-    for (const event of this.protocol.normalize(data)) {
+    for (const event of protocol.normalize(data)) {
       if (event.kind === 'ignored') {
-        if (debug) console.debug(`[llama-agent-chat] ignored: ${event.reason}`);
+        this.debug(`ignored: ${event.reason}`);
         continue;
       }
       this.conversation = reduceConversation(this.conversation, { type: 'turn-event', event });
+      if (event.kind === 'turn-awaiting-input') return void this.runClientTools(turn, protocol, event);
       if (isTerminal(event)) return this.endTurn(turn, { kind: 'event', event });
     }
     this.scheduler.schedule();
   }
 
-  private onStreamError(turn: ActiveTurn, status: number): void {
-    if (turn.ended) return;
-    const xhr = turn.xhr;
-    if (status >= 300 && xhr) {
-      // sse.js reports an error status at the first progress event, possibly before the whole body
-      // is in; wait for the body so the server's own message can be quoted.
-      turn.failurePending = true;
-      const finish = () => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, xhr.responseText, 'turn') });
-      if (xhr.readyState === XMLHttpRequest.DONE) finish();
-      else xhr.addEventListener('loadend', finish);
-      return;
+  /**
+   * The model asked for tools that run in the page: run them (the host decides how), show their
+   * results, and resume the turn with them — or pause the turn, readably, when that cannot be done.
+   */
+  private async runClientTools(turn: ActiveTurn, protocol: ChatProtocol, event: Extract<TurnEvent, { kind: 'turn-awaiting-input' }>) {
+    turn.stream?.close();
+    turn.stream = undefined;
+    window.clearTimeout(turn.idleTimer);
+    this.scheduler.flushNow();
+    this.commit();
+    const names = event.toolCalls.map((c) => c.toolName).join(', ') || 'a tool';
+    if (event.stopReason === 'end_of_turn' || turn.toolRounds >= MAX_TOOL_ROUNDS) {
+      return this.endTurn(turn, { kind: 'paused', notice: `The agent stopped at its step limit while waiting for ${names}.` });
     }
-    this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) });
+    turn.toolRounds++;
+    const outputs: ToolOutput[] = [];
+    for (const call of event.toolCalls) {
+      const result = await this.bridge.runClientTool(call);
+      if (turn.ended) return;
+      if (!result.handled) {
+        return this.endTurn(turn, { kind: 'paused', notice: `The agent asked for the browser tool ${call.toolName}, which this page does not provide.` });
+      }
+      this.apply({ type: 'turn-event', event: { kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: result.content, isError: result.isError } });
+      outputs.push({ callId: call.callId, toolName: call.toolName, content: result.content });
+    }
+    const turnId = event.turnId ?? this.lastAssistant()?.turnId ?? '';
+    this.touch(turn, false);
+    this.openStream(turn, protocol, protocol.resumeTurn(this.settings(), this.sessionId, turnId, outputs));
   }
 
   /** Any byte from the server (or the start of a request) restarts the idle timer. */
@@ -341,64 +455,34 @@ export class ChatController implements ReactiveController {
     if (turn.ended) return;
     turn.ended = true;
     window.clearTimeout(turn.idleTimer);
-    turn.fetchAbort.abort();
-    turn.source?.close();
-    // After an error status sse.js forgets its XHR while the body still loads; abort it ourselves.
-    turn.xhr?.abort();
+    turn.abort.abort();
+    turn.stream?.close();
     if (this.active === turn) this.active = undefined;
 
     if (ending.kind === 'failed') this.conversation = reduceConversation(this.conversation, { type: 'turn-failed', message: ending.message });
     if (ending.kind === 'aborted') this.conversation = reduceConversation(this.conversation, { type: 'turn-aborted', message: ending.message });
+    if (ending.kind === 'paused') this.conversation = reduceConversation(this.conversation, { type: 'turn-paused', notice: ending.notice });
     this.scheduler.cancel();
     this.commit();
 
     const message = this.lastAssistant();
     const outcome: TurnOutcome =
-      ending.kind === 'event' && ending.event.kind === 'turn-awaiting-input'
-        ? { status: 'awaiting-input', message, error: message?.notice }
+      ending.kind === 'paused'
+        ? { status: 'awaiting-input', message, error: ending.notice }
         : message?.status === 'error'
           ? { status: 'error', message, error: message.error }
           : message?.status === 'aborted'
             ? { status: 'aborted', message, error: message.error }
             : { status: 'complete', message };
-    if (outcome.status === 'error' && outcome.error) this.notify.failed(outcome.error);
-    this.notify.turnEnded(outcome);
+    if (outcome.status === 'error' && outcome.error) this.bridge.failed(outcome.error);
+    this.bridge.turnEnded(outcome);
     turn.resolve(outcome);
   }
 
   // ---------------------------------------------------------------- plain HTTP
 
-  private requestHeaders(accept: string, json: boolean): Record<string, string> {
-    // Only Content-Type, Accept and what the host gave: any other custom header fails Llama Stack's CORS preflight.
-    return { ...(json ? { 'Content-Type': 'application/json' } : {}), Accept: accept, ...this.settings().headers };
-  }
-
-  private async request(spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal): Promise<HttpResult> {
-    const { baseUrl } = this.settings();
-    let response: Response;
-    try {
-      response = await fetch(spec.url, {
-        method: spec.method,
-        headers: this.requestHeaders('application/json', spec.body !== undefined),
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
-      });
-    } catch {
-      return { ok: false, status: 0, body: undefined, message: describeNetworkFailure(baseUrl, false) };
-    }
-    let text = '';
-    try {
-      text = await response.text();
-    } catch {
-      return { ok: false, status: response.status, body: undefined, message: describeNetworkFailure(baseUrl, true) };
-    }
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* keep the text: describeHttpFailure copes with non-JSON bodies */
-    }
-    if (response.ok) return { ok: true, status: response.status, body, message: '' };
-    return { ok: false, status: response.status, body, message: describeHttpFailure(response.status, body, kind) };
+  private request(spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal): Promise<HttpResult> {
+    const { baseUrl, headers } = this.settings();
+    return requestJson(spec, kind, { baseUrl, headers, signal });
   }
 }

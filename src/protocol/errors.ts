@@ -8,7 +8,7 @@
  */
 
 /** Which request failed: the wording differs (a 404 on the turn route means "no Agents API"). */
-export type RequestKind = 'turn' | 'session' | 'history';
+export type RequestKind = 'turn' | 'session' | 'history' | 'version' | 'agent';
 
 const MAX_QUOTED = 300;
 
@@ -61,7 +61,10 @@ export function describeHttpFailure(status: number, body: unknown, kind: Request
   if (status === 404 && kind === 'turn') {
     return `This server has no Agents API at this address (HTTP 404). It may be Llama Stack 0.4 or later, which replaced agents with the Responses API.${tail}`;
   }
-  if (status === 404) return `The server could not find this ${kind === 'history' ? 'conversation' : 'agent'} (HTTP 404).${tail}`;
+  if (status === 404) {
+    const what = kind === 'history' ? 'this conversation' : kind === 'agent' ? 'an Agents API to create the agent with' : 'this agent';
+    return `The server could not find ${what} (HTTP 404).${tail}`;
+  }
   if (status === 429) return `The server is limiting requests right now (HTTP 429). Try again in a moment.${tail}`;
   if (status >= 500) return `The server failed while handling the request (HTTP ${status}).${tail}`;
   return `The server rejected the request (HTTP ${status}).${tail}`;

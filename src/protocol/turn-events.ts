@@ -17,10 +17,13 @@ export type TurnEvent =
   | { kind: 'text-delta'; text: string }
   /** A fragment of a tool call the model is still writing (no call id is known yet). */
   | { kind: 'tool-call-fragment'; text: string }
-  /** A complete tool call. `parsed: false` when the server could not parse the model's call. */
-  | { kind: 'tool-call'; call: ToolCallInfo; parsed: boolean }
+  /**
+   * A tool call the server reported. `streaming`: its arguments are still arriving (more fragments
+   * follow). `parsed: false` when the server could not parse the model's call (`arguments` is raw text).
+   */
+  | { kind: 'tool-call'; call: ToolCallInfo; parsed: boolean; streaming?: boolean }
   /** A tool's response, matched to its call by id. */
-  | { kind: 'tool-result'; callId: string; toolName: string; content: string }
+  | { kind: 'tool-result'; callId: string; toolName: string; content: string; isError?: boolean }
   /** A safety shield blocked something; `message` is what the user should read. */
   | { kind: 'shield-violation'; level: string; message: string }
   /** The server told us the id of the turn in progress. */

@@ -11,10 +11,14 @@ import type { ToolCallInfo, TurnEvent } from '../protocol/turn-events.js';
 export type Sender = 'user' | 'assistant';
 export type MessageStatus = 'streaming' | 'complete' | 'error' | 'aborted';
 
+export type ToolCallStatus = 'streaming' | 'called' | 'done' | 'error';
+
 export interface ToolCallView extends ToolCallInfo {
   /** False when the server reported a call it could not parse; `arguments` is then the raw text. */
   parsed: boolean;
-  /** The tool's response as text, once it ran on the server. */
+  /** streaming: arguments still arriving; called: waiting for the result; done / error: result in. */
+  status: ToolCallStatus;
+  /** The tool's response as text, once it ran. */
   result?: string;
 }
 
@@ -43,6 +47,8 @@ export type ConversationAction =
   /** Retry: the failed reply of the last turn becomes a fresh placeholder; the user message stays. */
   | { type: 'turn-restarted'; assistantId: string }
   | { type: 'turn-event'; event: TurnEvent }
+  /** The turn ended without a final answer but not in failure (e.g. waiting for a tool nobody provides). */
+  | { type: 'turn-paused'; notice: string }
   | { type: 'turn-failed'; message: string }
   | { type: 'turn-aborted'; message: string }
   | { type: 'history-loaded'; messages: readonly ChatMessage[] }
@@ -68,11 +74,27 @@ export function retryableTurn(conversation: Conversation): { user: ChatMessage; 
   return reply.status === 'error' || reply.status === 'aborted' ? { user, reply } : undefined;
 }
 
-function upsertToolCall(calls: readonly ToolCallView[], call: ToolCallInfo, parsed: boolean): ToolCallView[] {
-  // A complete call replaces the still-streaming draft (which has no id), or an earlier report of the same id.
+/** The call still being written: the last one, while its arguments stream. */
+const openDraft = (calls: readonly ToolCallView[]) => {
+  const last = calls.length - 1;
+  return last >= 0 && calls[last].status === 'streaming' ? last : -1;
+};
+
+function upsertToolCall(calls: readonly ToolCallView[], call: ToolCallInfo, parsed: boolean, streaming: boolean): ToolCallView[] {
+  // The same call again (by id), or the draft whose fragments streamed before anyone named it.
   const sameId = call.callId ? calls.findIndex((c) => c.callId === call.callId) : -1;
-  const index = sameId >= 0 ? sameId : calls.findIndex((c) => c.callId === '' && c.parsed);
-  const merged: ToolCallView = { ...(index >= 0 ? calls[index] : {}), ...call, parsed };
+  const draft = openDraft(calls);
+  const index = sameId >= 0 ? sameId : draft >= 0 && !calls[draft].callId ? draft : -1;
+  const before = index >= 0 ? calls[index] : undefined;
+  const merged: ToolCallView = {
+    ...before,
+    callId: call.callId || before?.callId || '',
+    toolName: call.toolName || before?.toolName || '',
+    // An empty argument string (a call announced before its arguments) keeps what streamed so far.
+    arguments: call.arguments || before?.arguments || '',
+    parsed,
+    status: streaming ? 'streaming' : before?.status === 'done' || before?.status === 'error' ? before.status : 'called',
+  };
   return index < 0 ? [...calls, merged] : replaceAt(calls, index, merged);
 }
 
@@ -82,19 +104,22 @@ function applyTurnEvent(message: ChatMessage, event: TurnEvent): ChatMessage {
       return { ...message, content: message.content + event.text };
     case 'tool-call-fragment': {
       const calls = message.toolCalls;
-      const last = calls[calls.length - 1];
-      if (last && last.callId === '' && last.parsed) {
-        return { ...message, toolCalls: replaceAt(calls, calls.length - 1, { ...last, arguments: last.arguments + event.text }) };
+      const draft = openDraft(calls);
+      if (draft >= 0) {
+        return { ...message, toolCalls: replaceAt(calls, draft, { ...calls[draft], arguments: calls[draft].arguments + event.text }) };
       }
-      return { ...message, toolCalls: [...calls, { callId: '', toolName: '', arguments: event.text, parsed: true }] };
+      const fresh: ToolCallView = { callId: '', toolName: '', arguments: event.text, parsed: true, status: 'streaming' };
+      return { ...message, toolCalls: [...calls, fresh] };
     }
     case 'tool-call':
-      return { ...message, toolCalls: upsertToolCall(message.toolCalls, event.call, event.parsed) };
+      return { ...message, toolCalls: upsertToolCall(message.toolCalls, event.call, event.parsed, !!event.streaming) };
     case 'tool-result': {
       const index = message.toolCalls.findIndex((c) => c.callId === event.callId);
       const base: ToolCallView =
-        index >= 0 ? message.toolCalls[index] : { callId: event.callId, toolName: event.toolName, arguments: '', parsed: true };
-      const updated = { ...base, result: event.content };
+        index >= 0
+          ? message.toolCalls[index]
+          : { callId: event.callId, toolName: event.toolName, arguments: '', parsed: true, status: 'called' };
+      const updated: ToolCallView = { ...base, result: event.content, status: event.isError ? 'error' : 'done' };
       return {
         ...message,
         toolCalls: index >= 0 ? replaceAt(message.toolCalls, index, updated) : [...message.toolCalls, updated],
@@ -113,17 +138,10 @@ function applyTurnEvent(message: ChatMessage, event: TurnEvent): ChatMessage {
         turnId: event.turnId ?? message.turnId,
       };
     case 'turn-awaiting-input': {
-      const names = event.toolCalls.map((c) => c.toolName).filter(Boolean).join(', ') || 'a tool';
+      // Still streaming: the controller runs the client tools and resumes, or pauses the turn.
       let toolCalls = message.toolCalls;
-      for (const call of event.toolCalls) toolCalls = upsertToolCall(toolCalls, call, true);
-      return {
-        ...message,
-        status: 'complete',
-        content: event.text || message.content,
-        turnId: event.turnId ?? message.turnId,
-        toolCalls,
-        notice: `The agent is waiting for the result of ${names}, which runs in the browser, and this page provides no such tool.`,
-      };
+      for (const call of event.toolCalls) toolCalls = upsertToolCall(toolCalls, call, true, false);
+      return { ...message, content: event.text || message.content, turnId: event.turnId ?? message.turnId, toolCalls };
     }
     case 'error':
       return { ...message, status: 'error', error: event.message };
@@ -154,6 +172,11 @@ export function reduceConversation(conversation: Conversation, action: Conversat
       if (index < 0) return conversation;
       const updated = applyTurnEvent(messages[index], action.event);
       return updated === messages[index] ? conversation : { messages: replaceAt(messages, index, updated) };
+    }
+    case 'turn-paused': {
+      const index = streamingIndex(messages);
+      if (index < 0) return conversation;
+      return { messages: replaceAt(messages, index, { ...messages[index], status: 'complete', notice: action.notice }) };
     }
     case 'turn-failed':
     case 'turn-aborted': {

@@ -64,17 +64,56 @@ describe('reduceConversation', () => {
       ev({ kind: 'tool-result', callId: 'c1', toolName: 'get_weather', content: 'Sunny' }),
     ]);
     expect(messages[1].toolCalls).to.deep.equal([
-      { callId: 'c1', toolName: 'get_weather', arguments: '{"city": "Paris"}', parsed: true, result: 'Sunny' },
+      { callId: 'c1', toolName: 'get_weather', arguments: '{"city": "Paris"}', parsed: true, status: 'done', result: 'Sunny' },
     ]);
   });
 
-  it('ends an awaiting-input turn as complete with a notice naming the tool', () => {
+  it('adopts fragments that streamed before their call was announced, and keeps them when the call comes without arguments', () => {
     const { messages } = run([
       started,
-      ev({ kind: 'turn-awaiting-input', text: '', toolCalls: [{ callId: 'c', toolName: 'get_user_location', arguments: '{}' }] }),
+      ev({ kind: 'tool-call-fragment', text: '{"query": ' }),
+      ev({ kind: 'tool-call-fragment', text: '"llamas"}' }),
+      ev({ kind: 'tool-call', call: { callId: 'mcp_1', toolName: 'docs.search', arguments: '' }, parsed: true, streaming: true }),
     ]);
-    expect(messages[1].status).to.equal('complete');
-    expect(messages[1].notice).to.contain('get_user_location');
+    expect(messages[1].toolCalls).to.deep.equal([
+      { callId: 'mcp_1', toolName: 'docs.search', arguments: '{"query": "llamas"}', parsed: true, status: 'streaming' },
+    ]);
+    const done = run(
+      [
+        ev({ kind: 'tool-call', call: { callId: 'mcp_1', toolName: 'docs.search', arguments: '{"query": "llamas"}' }, parsed: true }),
+        ev({ kind: 'tool-result', callId: 'mcp_1', toolName: 'docs.search', content: 'boom', isError: true }),
+      ],
+      { messages },
+    );
+    expect(done.messages[1].toolCalls).to.have.length(1);
+    expect(done.messages[1].toolCalls[0]).to.deep.include({ status: 'error', result: 'boom' });
+  });
+
+  it('keeps two calls apart when the second starts after the first was announced', () => {
+    const { messages } = run([
+      started,
+      ev({ kind: 'tool-call', call: { callId: 'a', toolName: 'one', arguments: '' }, parsed: true, streaming: true }),
+      ev({ kind: 'tool-call-fragment', text: '{}' }),
+      ev({ kind: 'tool-call', call: { callId: 'a', toolName: 'one', arguments: '{}' }, parsed: true }),
+      ev({ kind: 'tool-call-fragment', text: '{"x": 1}' }),
+      ev({ kind: 'tool-call', call: { callId: 'b', toolName: 'two', arguments: '{"x": 1}' }, parsed: true }),
+    ]);
+    expect(messages[1].toolCalls.map((c) => [c.callId, c.toolName, c.arguments, c.status])).to.deep.equal([
+      ['a', 'one', '{}', 'called'],
+      ['b', 'two', '{"x": 1}', 'called'],
+    ]);
+  });
+
+  it('keeps the reply streaming on awaiting-input, with the requested calls, until the turn resumes or pauses', () => {
+    const awaiting = run([
+      started,
+      ev({ kind: 'text-delta', text: 'Let me check.' }),
+      ev({ kind: 'turn-awaiting-input', turnId: 't', text: '', toolCalls: [{ callId: 'c', toolName: 'get_user_location', arguments: '{}' }] }),
+    ]);
+    expect(awaiting.messages[1]).to.deep.include({ status: 'streaming', content: 'Let me check.', turnId: 't' });
+    expect(awaiting.messages[1].toolCalls.map((c) => [c.toolName, c.status])).to.deep.equal([['get_user_location', 'called']]);
+    const paused = run([{ type: 'turn-paused', notice: 'No such tool here.' }], awaiting);
+    expect(paused.messages[1]).to.deep.include({ status: 'complete', notice: 'No such tool here.', content: 'Let me check.' });
   });
 
   it('offers a retry only for a last reply that failed or was stopped, and restarts it in place', () => {

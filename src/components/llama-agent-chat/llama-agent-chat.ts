@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
-import { agentsProtocol } from '../../protocol/agents/adapter.js';
+import { runClientTool, type ClientTools, type LlamaChatToolCallDetail } from '../../controllers/client-tools.js';
+import type { ApiPreference } from '../../protocol/detect.js';
+import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
 import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
@@ -15,6 +17,12 @@ export interface LlamaChatSessionCreatedDetail {
 export interface LlamaChatErrorDetail {
   message: string;
 }
+export interface LlamaChatAgentCreatedDetail {
+  agentId: string;
+}
+export type { LlamaChatToolCallDetail };
+
+const API_VALUES: readonly ApiPreference[] = ['auto', 'agents', 'responses'];
 export type LlamaChatTurnCompleteDetail = TurnOutcome;
 
 /** How far from the bottom (px) still counts as "at the bottom" for sticky scrolling. */
@@ -29,6 +37,9 @@ const STICK_THRESHOLD = 32;
  * @event llama-chat-turn-complete - A turn ended, however it ended. Detail: the TurnOutcome.
  * @event llama-chat-error - Something failed; detail `{ message }` is a readable sentence.
  * @event llama-chat-session-created - The server started a new session. Detail: `{ sessionId }`.
+ * @event llama-chat-agent-created - Zero-setup Agents mode created an agent for `model`. Detail: `{ agentId }`.
+ * @event llama-chat-tool-call - Cancelable. The agent asks for a client-side tool; call
+ *   `detail.respondWith(result)` to answer it, or `preventDefault()` to refuse it.
  *
  * @csspart container - Everything inside the element.
  * @csspart notice - A notice about configuration or the conversation.
@@ -59,7 +70,12 @@ export class LlamaAgentChat extends LitElement {
 
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
-    agentId: { attribute: 'agent-id' },
+    api: { noAccessor: true },
+    agentId: { attribute: 'agent-id', reflect: true },
+    model: {},
+    instructions: {},
+    tools: { attribute: false },
+    clientTools: { attribute: false },
     sessionId: { attribute: 'session-id', reflect: true },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     debug: { type: Boolean },
@@ -70,8 +86,16 @@ export class LlamaAgentChat extends LitElement {
 
   /** The Llama Stack server's address, e.g. `http://localhost:8321`. */
   declare baseUrl: string;
-  /** The agent to talk to. */
+  /** The agent to talk to (Agents API). */
   declare agentId: string;
+  /** The model (Responses API; in Agents mode without agent-id, the model of the agent to create). */
+  declare model: string;
+  /** System instructions (Responses API; in Agents mode, for the agent created from model). */
+  declare instructions: string;
+  /** Tool definitions sent with each Responses API request (e.g. function tools for clientTools). */
+  declare tools: readonly unknown[];
+  /** Client-side tools: tool name → `async (args) => result`, run when the agent asks for them. */
+  declare clientTools: ClientTools;
   /** The session (conversation) id. Set it to load that conversation; it is filled in after the first send. */
   declare sessionId: string | undefined;
   /** Milliseconds without any byte from the server before the turn fails; 0 turns the timeout off. */
@@ -85,12 +109,17 @@ export class LlamaAgentChat extends LitElement {
   /** The composer's text. */
   private declare draft: string;
 
+  private apiPreference: ApiPreference = 'auto';
+
   private readonly chat = new ChatController(
     this,
-    agentsProtocol,
     () => ({
       baseUrl: this.baseUrl ?? '',
+      api: this.apiPreference,
       agentId: this.agentId ?? '',
+      model: this.model ?? '',
+      instructions: this.instructions ?? '',
+      tools: Array.isArray(this.tools) ? this.tools : [],
       sessionId: this.sessionId ?? '',
       headers: this.headers ?? {},
       idleTimeout: Number.isFinite(this.idleTimeout) ? this.idleTimeout : 30000,
@@ -102,8 +131,14 @@ export class LlamaAgentChat extends LitElement {
         this.sessionId = sessionId;
         this.emit<LlamaChatSessionCreatedDetail>('llama-chat-session-created', { sessionId });
       },
+      agentCreated: (agentId) => {
+        this.agentId = agentId;
+        this.emit<LlamaChatAgentCreatedDetail>('llama-chat-agent-created', { agentId });
+      },
+      apiResolved: () => this.requestUpdate(),
       turnEnded: (outcome) => this.emit<LlamaChatTurnCompleteDetail>('llama-chat-turn-complete', outcome),
       failed: (message) => this.emit<LlamaChatErrorDetail>('llama-chat-error', { message }),
+      runClientTool: (call) => runClientTool(this, this.clientTools, call),
     },
   );
 
@@ -115,11 +150,29 @@ export class LlamaAgentChat extends LitElement {
     super();
     this.baseUrl = '';
     this.agentId = '';
+    this.model = '';
+    this.instructions = '';
+    this.tools = [];
+    this.clientTools = {};
     this.idleTimeout = 30000;
     this.debug = false;
     this.placeholder = 'Type a message…';
     this.headers = {};
     this.draft = '';
+  }
+
+  /**
+   * Which API to speak: `agents` (Llama Stack 0.1–0.3), `responses` (0.4 and later, OpenAI-compatible
+   * servers) or `auto` (default: asks the server's version once). Reading it gives the API in use once
+   * it is known.
+   */
+  get api(): ApiPreference {
+    return this.chat?.api ?? this.apiPreference;
+  }
+  set api(value: ApiPreference | ApiName | null | undefined) {
+    const old = this.apiPreference;
+    this.apiPreference = API_VALUES.includes(value as ApiPreference) ? (value as ApiPreference) : 'auto';
+    this.requestUpdate('api', old);
   }
 
   /** The conversation as data (read-only). */
@@ -160,10 +213,12 @@ export class LlamaAgentChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const switched = changed.has('baseUrl') || changed.has('agentId');
-    if (switched || (changed.has('sessionId') && (this.sessionId ?? '') !== this.chat.sessionId)) {
-      this.chat.switchConversation(this.sessionId ?? '');
-    }
+    const server = changed.has('baseUrl') || changed.has('api' as keyof LlamaAgentChat);
+    if (server) this.chat.resetProtocol();
+    // The controller's own reflections (a created agent or session) are not a switch.
+    const agent = changed.has('agentId') && (this.agentId ?? '') !== this.chat.createdAgentId;
+    const session = changed.has('sessionId') && (this.sessionId ?? '') !== this.chat.sessionId;
+    if (server || agent || session) this.chat.switchConversation(this.sessionId ?? '');
   }
 
   protected override async updated(): Promise<void> {
@@ -307,5 +362,7 @@ declare global {
     'llama-chat-turn-complete': CustomEvent<LlamaChatTurnCompleteDetail>;
     'llama-chat-error': CustomEvent<LlamaChatErrorDetail>;
     'llama-chat-session-created': CustomEvent<LlamaChatSessionCreatedDetail>;
+    'llama-chat-agent-created': CustomEvent<LlamaChatAgentCreatedDetail>;
+    'llama-chat-tool-call': CustomEvent<LlamaChatToolCallDetail>;
   }
 }

@@ -14,17 +14,8 @@
  */
 import { contentToText } from '../content.js';
 import { describeInBandError } from '../errors.js';
+import { asArray, asObject, asString, type Loose } from '../protocol.js';
 import type { ToolCallInfo, TurnEvent } from '../turn-events.js';
-
-type Loose = Record<string, unknown>;
-
-function asObject(value: unknown): Loose | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : undefined;
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** A ToolCall object → ToolCallInfo. 0.3 sends `arguments` as a JSON string; 0.2 could send an object. */
 export function toToolCallInfo(value: unknown): ToolCallInfo | undefined {
@@ -38,7 +29,7 @@ export function toToolCallInfo(value: unknown): ToolCallInfo | undefined {
 }
 
 function toolCallsOf(value: unknown): ToolCallInfo[] {
-  return Array.isArray(value) ? value.map(toToolCallInfo).filter((c): c is ToolCallInfo => !!c) : [];
+  return asArray(value).map(toToolCallInfo).filter((c): c is ToolCallInfo => !!c);
 }
 
 function progressEvents(delta: Loose | undefined): TurnEvent[] {
@@ -70,8 +61,7 @@ function stepCompleteEvents(details: Loose | undefined): TurnEvent[] {
   switch (details.step_type) {
     case 'tool_execution': {
       for (const call of toolCallsOf(details.tool_calls)) events.push({ kind: 'tool-call', call, parsed: true });
-      const responses = Array.isArray(details.tool_responses) ? details.tool_responses : [];
-      for (const response of responses.map(asObject)) {
+      for (const response of asArray(details.tool_responses).map(asObject)) {
         if (!response) continue;
         events.push({
           kind: 'tool-result',

@@ -103,11 +103,17 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
 
   it('says which attribute is missing and refuses to send until configured', async () => {
     const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat></llama-agent-chat>`);
-    expect(part(el, 'notice')!.textContent).to.contain('Set the base-url and agent-id attributes');
+    expect(part(el, 'notice')!.textContent).to.contain('Set the base-url and agent-id (Agents API) or model attributes');
     let refused: unknown;
     await el.send('Hi').catch((e) => (refused = e));
     expect(String(refused)).to.contain('base-url and agent-id');
     el.baseUrl = mockUrl();
+    await el.updateComplete;
+    expect(part(el, 'notice')!.textContent).to.contain('Set the agent-id (Agents API) or model attribute');
+    el.api = 'responses';
+    await el.updateComplete;
+    expect(part(el, 'notice')!.textContent).to.contain('Set the model attribute');
+    el.api = 'agents';
     await el.updateComplete;
     expect(part(el, 'notice')!.textContent).to.contain('Set the agent-id attribute');
     el.agentId = 'demo-agent';

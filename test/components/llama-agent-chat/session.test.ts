@@ -36,7 +36,7 @@ describe('<llama-agent-chat> sessions', () => {
     expect(el.getAttribute('session-id')).to.equal('fresh-session');
     expect(el.sessionId).to.equal('fresh-session');
     const requests = await requestsFor(agent);
-    const create = requests.find((r) => r.path === `/v1/agents/${agent}/session`)!;
+    const create = requests.find((r) => r.path === `/v1alpha/agents/${agent}/session`)!;
     expect(create.method).to.equal('POST');
     expect(create.body).to.have.property('session_name').that.is.a('string').and.not.empty;
   });
@@ -48,9 +48,9 @@ describe('<llama-agent-chat> sessions', () => {
     await el.send('second');
     const paths = (await requestsFor(agent)).map((r) => `${r.method} ${r.path}`);
     expect(paths).to.deep.equal([
-      `POST /v1/agents/${agent}/session`,
-      `POST /v1/agents/${agent}/session/one/turn`,
-      `POST /v1/agents/${agent}/session/one/turn`,
+      `POST /v1alpha/agents/${agent}/session`,
+      `POST /v1alpha/agents/${agent}/session/one/turn`,
+      `POST /v1alpha/agents/${agent}/session/one/turn`,
     ]);
     expect(el.messages.map((m) => m.content)).to.deep.equal(['first', 'ok', 'second', 'ok']);
   });
@@ -73,12 +73,12 @@ describe('<llama-agent-chat> sessions', () => {
       ['assistant', 'complete', 'Four.'],
     ]);
     const get = (await requestsFor(agent)).find((r) => r.method === 'GET')!;
-    expect(get.path).to.equal(`/v1/agents/${agent}/session/known`);
+    expect(get.path).to.equal(`/v1alpha/agents/${agent}/session/known`);
     // A new turn continues the same session after the history.
     await el.send('More');
     expect(el.messages.map((m) => m.content).slice(-2)).to.deep.equal(['More', 'next']);
     expect((await requestsFor(agent)).filter((r) => r.method === 'POST').map((r) => r.path)).to.deep.equal([
-      `/v1/agents/${agent}/session/known/turn`,
+      `/v1alpha/agents/${agent}/session/known/turn`,
     ]);
   });
 
@@ -94,7 +94,7 @@ describe('<llama-agent-chat> sessions', () => {
     const el = await chatFor(agent, { sessionId: 'known' });
     await until(() => renderedMessages(el).length === 2);
     expect(el.messages[1].toolCalls).to.deep.equal([
-      { callId: 'c1', toolName: 'brave_search', arguments: '{"query": "llamas"}', parsed: true, result: 'Llamas are camelids.' },
+      { callId: 'c1', toolName: 'brave_search', arguments: '{"query": "llamas"}', parsed: true, status: 'done', result: 'Llamas are camelids.' },
     ]);
   });
 

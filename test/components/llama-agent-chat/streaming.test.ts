@@ -27,7 +27,7 @@ describe('<llama-agent-chat> streaming', () => {
     await el.send('Hello there');
     const turn = (await requestsFor(agent)).find((r) => r.path.endsWith('/turn'))!;
     expect(turn.method).to.equal('POST');
-    expect(turn.path).to.equal(`/v1/agents/${agent}/session/sess-1/turn`);
+    expect(turn.path).to.equal(`/v1alpha/agents/${agent}/session/sess-1/turn`);
     expect(turn.body).to.deep.equal({ messages: [{ role: 'user', content: 'Hello there' }], stream: true });
     expect(turn.headers['content-type']).to.equal('application/json');
     expect(turn.headers.accept).to.equal('text/event-stream');
@@ -170,8 +170,13 @@ describe('<llama-agent-chat> streaming', () => {
     // 400 deltas: half in one burst, the rest one per chunk, 2 ms apart (faster than frames).
     const deltas = Array.from({ length: 400 }, (_, i) => `w${i} `);
     const frames = turnFrames(deltas);
-    const agent = await scriptedAgent({ chunks: [frames.slice(0, 201).join(''), ...frames.slice(201)], chunkDelayMs: 2 });
+    const agent = await scriptedAgent({
+      turns: [{ chunks: turnFrames(['warm-up']) }, { chunks: [frames.slice(0, 201).join(''), ...frames.slice(201)], chunkDelayMs: 2 }],
+    });
     const el = await chatFor(agent);
+    // A first turn resolves the protocol and creates the session, so only the measured turn renders below.
+    await el.send('warm up');
+    await el.updateComplete;
     let frame = 0;
     let counting = true;
     const tick = () => {
