@@ -26,6 +26,8 @@ export type TurnEvent =
   | { kind: 'tool-result'; callId: string; toolName: string; content: string; isError?: boolean }
   /** A safety shield blocked something; `message` is what the user should read. */
   | { kind: 'shield-violation'; level: string; message: string }
+  /** Context a memory/RAG step retrieved for the model. */
+  | { kind: 'retrieved-context'; text: string }
   /** The server told us the id of the turn in progress. */
   | { kind: 'turn-id'; turnId: string }
   /** The turn ended normally; `text` is the final answer, which replaces what was streamed. */

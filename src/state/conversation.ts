@@ -30,8 +30,12 @@ export interface ChatMessage {
   readonly status: MessageStatus;
   /** Readable failure text for `error` and `aborted` messages. */
   readonly error?: string;
-  /** Readable note that is not a failure (a shield violation, a wait for client tools). */
+  /** Readable note that is not a failure (e.g. the turn waits for a tool nobody provides). */
   readonly notice?: string;
+  /** A safety shield's verdict on this turn. */
+  readonly safety?: { readonly level: string; readonly message: string };
+  /** Context a memory/RAG step retrieved for this reply. */
+  readonly context?: string;
   readonly turnId?: string;
   readonly toolCalls: readonly ToolCallView[];
 }
@@ -119,14 +123,18 @@ function applyTurnEvent(message: ChatMessage, event: TurnEvent): ChatMessage {
         index >= 0
           ? message.toolCalls[index]
           : { callId: event.callId, toolName: event.toolName, arguments: '', parsed: true, status: 'called' };
-      const updated: ToolCallView = { ...base, result: event.content, status: event.isError ? 'error' : 'done' };
+      // The server's echo of a client tool's result does not clear the error we saw (the tool threw).
+      const failed = event.isError || base.status === 'error';
+      const updated: ToolCallView = { ...base, result: event.content, status: failed ? 'error' : 'done' };
       return {
         ...message,
         toolCalls: index >= 0 ? replaceAt(message.toolCalls, index, updated) : [...message.toolCalls, updated],
       };
     }
     case 'shield-violation':
-      return { ...message, notice: event.message };
+      return { ...message, safety: { level: event.level, message: event.message } };
+    case 'retrieved-context':
+      return { ...message, context: message.context ? `${message.context}\n\n${event.text}` : event.text };
     case 'turn-id':
       return { ...message, turnId: event.turnId };
     case 'turn-complete':

@@ -1,4 +1,4 @@
-/** Test helpers for the recorded Llama Stack 0.3.5 transcripts in test/fixtures. */
+/** Test helpers for the recorded Llama Stack 0.3.5 and OGX 0.8.0 transcripts in test/fixtures. */
 
 export interface TranscriptExpectation {
   scenario: string;
@@ -8,15 +8,28 @@ export interface TranscriptExpectation {
   turn_id: string;
 }
 
-const fixtureUrl = (name: string) => new URL(`../fixtures/llama-stack-0.3.5/${name}`, import.meta.url);
+export interface OgxExpectation {
+  scenario: string;
+  expected_final_text: string | null;
+  /** A list, or (in some recordings) that list as a JSON string. */
+  expected_tool_calls: unknown;
+  terminal_event: string;
+}
 
-export async function loadTranscript(name: string): Promise<{ body: string; expected: TranscriptExpectation }> {
+const fixtureUrl = (dir: string, name: string) => new URL(`../fixtures/${dir}/${name}`, import.meta.url);
+
+async function load<T>(dir: string, name: string): Promise<{ body: string; expected: T }> {
   const [body, expected] = await Promise.all([
-    fetch(fixtureUrl(`${name}.sse`)).then((r) => r.text()),
-    fetch(fixtureUrl(`${name}.json`)).then((r) => r.json() as Promise<TranscriptExpectation>),
+    fetch(fixtureUrl(dir, `${name}.sse`)).then((r) => r.text()),
+    fetch(fixtureUrl(dir, `${name}.json`)).then((r) => r.json() as Promise<T>),
   ]);
   return { body, expected };
 }
+
+/** A recorded Llama Stack 0.3.5 Agents API turn. */
+export const loadTranscript = (name: string) => load<TranscriptExpectation>('llama-stack-0.3.5', name);
+/** A recorded OGX 0.8.0 Responses API stream. */
+export const loadOgxTranscript = (name: string) => load<OgxExpectation>('ogx-0.8.0', name);
 
 /** The `data:` payloads of an SSE body, parsed as JSON (Llama Stack writes one `data:` line per event). */
 export function sseData(body: string): unknown[] {

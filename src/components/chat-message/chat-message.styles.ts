@@ -64,12 +64,46 @@ export const chatMessageStyles = css`
     list-style: none;
     font-size: 0.875em;
   }
-  .tools li + li {
-    margin-top: 0.25rem;
+  .tool-card {
+    padding: 0.375rem 0.5rem;
+    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+    border-radius: calc(var(--llama-chat-radius, 0.75rem) / 2);
+    background: var(--llama-chat-card-bg, #fff);
   }
-  .tool-args {
+  .tool-card + .tool-card {
+    margin-top: 0.375rem;
+  }
+  [part~='tool-card-error'] {
+    border-color: var(--llama-chat-error-fg, #a3000b);
+  }
+  .tool-arguments,
+  .tool-result pre {
+    margin: 0.25rem 0 0;
+    max-height: 16rem;
+    overflow: auto;
     font-family: var(--llama-chat-mono-font, ui-monospace, monospace);
+    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .tool-note {
+    margin: 0.25rem 0 0;
+  }
+  .tool-result summary,
+  .context summary {
+    cursor: pointer;
+  }
+  .context {
+    margin: 0 0 0.5rem;
+    font-size: 0.875em;
+  }
+  .context-text {
+    white-space: pre-wrap;
+  }
+  .safety {
+    margin: 0.5rem 0 0;
+    padding: 0.25rem 0.5rem;
+    border-left: 3px solid var(--llama-chat-safety-border, #b36b00);
+    font-size: 0.875em;
   }
   .note,
   .error {

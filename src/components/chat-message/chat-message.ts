@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import type { MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
+import type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { chatMessageStyles } from './chat-message.styles.js';
+import { renderToolCard } from './tool-card.js';
 
 /**
  * One message of the conversation. Renders data only: every string from the server is bound as
@@ -11,7 +12,12 @@ import { chatMessageStyles } from './chat-message.styles.js';
  * @csspart bubble - The message bubble.
  * @csspart content - The message text.
  * @csspart tools - The list of tool calls the agent made.
- * @csspart note - A notice that is not a failure (shield violation, waiting for a client tool).
+ * @csspart tool-card - One tool call (also `tool-card-streaming|called|done|error`), with the parts
+ *   `tool-header`, `tool-status`, `tool-name`, `tool-arguments`, `tool-note`, `tool-result`,
+ *   `tool-result-summary` and `tool-result-text` inside.
+ * @csspart safety - A safety shield's notice, with its level.
+ * @csspart context - Retrieved context (memory / RAG), collapsed.
+ * @csspart note - A notice that is not a failure (waiting for a tool nobody provides).
  * @csspart error - The readable error of a failed or stopped reply.
  * @csspart typing - The indicator shown while a reply is streaming and still empty.
  */
@@ -24,6 +30,8 @@ export class ChatMessage extends LitElement {
     content: { attribute: false },
     error: { attribute: false },
     notice: { attribute: false },
+    safety: { attribute: false },
+    context: { attribute: false },
     toolCalls: { attribute: false },
   };
 
@@ -37,6 +45,10 @@ export class ChatMessage extends LitElement {
   declare error: string | undefined;
   /** Readable note that is not a failure. */
   declare notice: string | undefined;
+  /** A safety shield's verdict. */
+  declare safety: ChatMessageData['safety'];
+  /** Context retrieved for this reply. */
+  declare context: string | undefined;
   /** Tool calls the agent made during this reply. */
   declare toolCalls: readonly ToolCallView[];
 
@@ -52,20 +64,23 @@ export class ChatMessage extends LitElement {
     const streaming = this.status === 'streaming';
     return html`<div part="bubble" class="bubble">
       <span class="visually-hidden">${this.sender === 'user' ? 'You:' : 'Assistant:'}</span>
+      ${this.context
+        ? html`<details part="context" class="context">
+            <summary>Retrieved context</summary>
+            <div class="context-text">${this.context}</div>
+          </details>`
+        : nothing}
       ${this.toolCalls.length
-        ? html`<ul part="tools" class="tools">
-            ${this.toolCalls.map(
-              (call) =>
-                html`<li>
-                  ${call.toolName ? html`Used tool <strong>${call.toolName}</strong>` : 'Calling a tool…'}
-                  <span class="tool-args">${call.arguments}</span>
-                </li>`,
-            )}
-          </ul>`
+        ? html`<ul part="tools" class="tools" aria-label="Tool calls">${this.toolCalls.map(renderToolCard)}</ul>`
         : nothing}
       <div part="content" class="content">${this.content}</div>
       ${streaming && !this.content
         ? html`<span part="typing" class="typing" aria-hidden="true"><span></span><span></span><span></span></span>`
+        : nothing}
+      ${this.safety
+        ? html`<p part="safety" class="safety" role="note">
+            <strong>Safety check (${this.safety.level}):</strong> ${this.safety.message}
+          </p>`
         : nothing}
       ${this.notice ? html`<p part="note" class="note">${this.notice}</p>` : nothing}
       ${this.error ? html`<p part="error" class="error">${this.error}</p>` : nothing}

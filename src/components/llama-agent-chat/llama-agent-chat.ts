@@ -322,12 +322,14 @@ export class LlamaAgentChat extends LitElement {
           (m) =>
             html`<chat-message
               part="message ${m.sender}-message"
-              exportparts="bubble, content, tools, note, error, typing"
+              exportparts="bubble, content, tools, tool-card, tool-header, tool-status, tool-name, tool-arguments, tool-note, tool-result, tool-result-summary, tool-result-text, safety, context, note, error, typing"
               sender=${m.sender}
               status=${m.status}
               .content=${m.content}
               .error=${m.error}
               .notice=${m.notice}
+              .safety=${m.safety}
+              .context=${m.context}
               .toolCalls=${m.toolCalls}
             ></chat-message>`,
         )}

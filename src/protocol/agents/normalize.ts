@@ -6,7 +6,7 @@
  *   step_start            ignored (nothing to show until content arrives)
  *   step_progress         text deltas, tool-call fragments / calls; image deltas ignored
  *   step_complete         turn id; tool calls and responses (tool_execution); shield violations;
- *                         memory_retrieval ignored (context is shown by a later rendering issue)
+ *                         memory_retrieval's inserted context (in the schema, not sent by current servers)
  *   turn_start            turn id (not sent since 0.1.6, handled anyway)
  *   turn_complete         final message, replacing what was streamed
  *   turn_awaiting_input   client tools requested
@@ -81,6 +81,11 @@ function stepCompleteEvents(details: Loose | undefined): TurnEvent[] {
           message: asString(violation.user_message) ?? 'A safety check blocked this message.',
         });
       }
+      break;
+    }
+    case 'memory_retrieval': {
+      const text = contentToText(details.inserted_context);
+      if (text) events.push({ kind: 'retrieved-context', text });
       break;
     }
     case 'inference': {
