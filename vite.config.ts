@@ -1,4 +1,26 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Collapses the whitespace of our css`…` templates (they ship as strings). Only static templates
+ * (no `${}`) are touched, and only whitespace next to punctuation, where CSS ignores it.
+ */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return code.replace(/css`([^`$]*)`/g, (_match, body: string) => {
+        const minified = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${minified}\``;
+      });
+    },
+  };
+}
 
 /**
  * Three library builds from one entry, selected by --mode:
@@ -11,6 +33,7 @@ export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   const iife = mode === 'iife';
   return {
+    plugins: npm ? [] : [minifyCssTemplates()],
     build: {
       target: 'es2021',
       emptyOutDir: !npm && !iife,
