@@ -77,11 +77,19 @@ describe('normalizeAgentsEvent', () => {
     });
   });
 
-  it('ignores step_start, image deltas, memory retrieval and unknown event types, saying why', () => {
+  it('passes on the context a memory_retrieval step inserted', () => {
+    const details = { step_type: 'memory_retrieval', turn_id: 't', vector_db_ids: 'docs', inserted_context: [{ type: 'text', text: 'Llamas hum.' }] };
+    expect(normalizeAgentsEvent(payload({ event_type: 'step_complete', step_type: 'memory_retrieval', step_id: 's', step_details: details }))).to.deep.equal([
+      { kind: 'turn-id', turnId: 't' },
+      { kind: 'retrieved-context', text: 'Llamas hum.' },
+    ]);
+  });
+
+  it('ignores step_start, image deltas and unknown event types, saying why', () => {
     const cases = [
       payload({ event_type: 'step_start', step_type: 'inference', step_id: 's' }),
       progress({ type: 'image', image: 'abc' }),
-      payload({ event_type: 'step_complete', step_type: 'memory_retrieval', step_id: 's', step_details: { step_type: 'memory_retrieval' } }),
+      payload({ event_type: 'step_complete', step_type: 'brand_new_step', step_id: 's', step_details: { step_type: 'brand_new_step' } }),
       payload({ event_type: 'brand_new_event' }),
       { something: 'else' },
       'not an object',
