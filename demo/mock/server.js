@@ -3,6 +3,16 @@
  * A mock Llama Stack 0.3.5 server (Agents API over HTTP + Server-Sent Events), shared by the demo page
  * and by the browser and Node tests. Node built-ins only.
  *
+ * It also serves the Responses + Conversations APIs (`/v1/responses`, `/v1/conversations…`, as 0.3 did and
+ * OGX 0.4+ does; bodies are OGX 0.8.0's) and can impersonate other servers ("flavours"): both live in
+ * ./responses.js, whose doc comment lists their routes, scenarios and error shapes. In short:
+ *   /as/<flavour>/<rest>   answered as /<rest> by `llama-stack-0.2` (0.2.23: /v1/agents only),
+ *                          `llama-stack-0.3` (0.3.5: /v1 + /v1alpha agents, Responses, Conversations),
+ *                          `ogx-0.8` (0.8.0: Responses + Conversations, every agent route 404) or
+ *                          `openai-compatible` (Responses only: no version, health or conversations).
+ *   no prefix              `llama-stack-0.3`: exactly the routes below, plus Responses + Conversations.
+ *   /s/<script id>/<rest>  answered by the script's flavour, replaying the script (see "Test control").
+ *
  * What it imitates (see ../../../shared/reference/README.md and the transcripts there):
  * - Agent routes under both `/v1/agents…` and `/v1alpha/agents…`, plus `GET /v1/version` and `/v1/health`.
  * - Turn streams framed as `data: <compact JSON>\n\n` only: no `event:`, no `id:`, no comments, no `[DONE]`;
@@ -32,8 +42,15 @@
  *   anything else                  → a markdown answer streamed in deltas of 1–3 words
  *
  * Test control routes (CORS like the rest):
- *   POST /__mock/scripts                 → {"agent_id": "script-<n>"}; see {@link MockScript}
- *   GET  /__mock/requests?agent_id=<id>  → every request whose path contains that agent id, in order
+ *   POST /__mock/scripts                 → {"agent_id": "script-<n>", "base_path": "/s/script-<n>"}; see
+ *                                          {@link MockScript}. The script answers agent turns of agent
+ *                                          `script-<n>` on every path, and everything under its base path:
+ *                                          there it plays its `flavour` (default `llama-stack-0.3`), any agent
+ *                                          id names the script's agent, `POST …/v1/responses` replays the
+ *                                          script's turns/chunks like an agent turn, and the conversation
+ *                                          routes follow `conversationId`, `items` and the `*Session*` fields.
+ *   GET  /__mock/requests?agent_id=<id>  → every request whose path contains that agent id (so everything
+ *                                          under `/s/<id>/`), in order
  *   GET  /__mock/requests                → every request received (except /__mock routes)
  *   DELETE /__mock/requests              → forget recorded requests
  *
@@ -46,6 +63,7 @@ import path from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { createResponsesApi, resolveMount, FLAVOURS, DEFAULT_FLAVOUR } from './responses.js';
 
 export const MOCK_VERSION = '0.3.5';
 export const DEMO_AGENT_ID = 'demo-agent';
@@ -82,12 +100,20 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  *   sessionStatus?: number, sessionBody?: unknown,
  *   getSessionStatus?: number, getSessionBody?: unknown,
  *   createSessionStatus?: number, createSessionBody?: unknown,
+ *   flavour?: string,
+ *   conversationId?: string,
+ *   items?: object[],
  * }} MockScript
  * `POST /__mock/scripts` body. `turns` (optional) answers the 1st, 2nd, … turn in order (the last one
  * repeats); otherwise every turn uses the top-level status/headers/chunks/end. `history` is the `turns`
  * array served by `GET …/session/{any sid}` (every session id is then known). `sessionId` fixes the id
  * returned by `POST …/session`. `sessionStatus`/`sessionBody` make both `POST …/session` and
  * `GET …/session/{sid}` answer that status and body; `createSession*` / `getSession*` override one of them.
+ * Responses/Conversations extensions (see ./responses.js): `flavour` (default `llama-stack-0.3`) is the
+ * server the script's base path `/s/<id>` impersonates; the turns/chunks also answer `POST …/v1/responses`;
+ * `conversationId` fixes the id returned by `POST …/v1/conversations`; `items` (oldest first) is what
+ * `GET …/v1/conversations/{any id}/items` lists; `createSession*` also apply to `POST …/v1/conversations` and
+ * `getSession*` to `GET …/v1/conversations/{id}/items` (and `GET …/v1/conversations/{id}`).
  *
  * @typedef {object} RecordedRequest
  * @property {string} method
@@ -674,6 +700,9 @@ export function createMockLlamaStack(options = {}) {
     turnCount: 0,
   });
 
+  // Responses + Conversations (./responses.js), sharing this instance's CORS, JSON and script plumbing.
+  const responsesApi = createResponsesApi({ chunkDelayMs, slowChunkDelayMs, corsHeaders, sendJson, sendScriptBody, playScript });
+
   /** @param {Record<string, unknown>} cfg */
   function withConfigDefaults(cfg) {
     return {
@@ -951,8 +980,11 @@ export function createMockLlamaStack(options = {}) {
   function handleControl(req, res, method, segs, url, parsed) {
     if (segs[0] === 'scripts' && segs.length === 1 && method === 'POST') {
       const s = /** @type {MockScript} */ (parsed.value);
-      if (!parsed.ok || !s || typeof s !== 'object' || (!Array.isArray(s.chunks) && !Array.isArray(s.turns))) {
-        return sendJson(req, res, 400, { detail: 'A script needs "chunks" (or "turns": [{chunks}])' });
+      if (!parsed.ok || !s || typeof s !== 'object' || (!Array.isArray(s.chunks) && !Array.isArray(s.turns) && !Array.isArray(s.items))) {
+        return sendJson(req, res, 400, { detail: 'A script needs "chunks" (or "turns": [{chunks}], or conversation "items")' });
+      }
+      if (s.flavour !== undefined && !(s.flavour in FLAVOURS)) {
+        return sendJson(req, res, 400, { detail: `Unknown flavour ${JSON.stringify(s.flavour)}; one of ${Object.keys(FLAVOURS).join(', ')}` });
       }
       const id = `script-${++scriptCounter}`;
       agents.set(id, {
@@ -963,7 +995,7 @@ export function createMockLlamaStack(options = {}) {
         script: s,
         turnCount: 0,
       });
-      return sendJson(req, res, 200, { agent_id: id });
+      return sendJson(req, res, 200, { agent_id: id, base_path: `/s/${id}` });
     }
     if (segs[0] === 'requests' && segs.length === 1) {
       if (method === 'DELETE') {
@@ -984,8 +1016,12 @@ export function createMockLlamaStack(options = {}) {
    */
   function handle(req, res, next) {
     const url = new URL(req.url ?? '/', 'http://mock.invalid');
-    const segs = url.pathname.split('/').filter(Boolean);
-    const owned = segs[0] === 'v1' || segs[0] === 'v1alpha' || segs[0] === '__mock';
+    // `/as/<flavour>/…` and `/s/<script id>/…` are answered as `/…` by that flavour (see ./responses.js).
+    const mount = resolveMount(url.pathname.split('/').filter(Boolean), (id) =>
+      agents.get(id)?.script ? (agents.get(id)?.script?.flavour ?? DEFAULT_FLAVOUR) : undefined,
+    );
+    const segs = mount?.segs ?? [];
+    const owned = mount !== null && (segs[0] === 'v1' || segs[0] === 'v1alpha' || (segs[0] === '__mock' && !mount.prefixed));
     if (!owned) {
       if (next) return next();
       return sendJson(req, res, 404, { detail: 'Not Found' });
@@ -1012,18 +1048,26 @@ export function createMockLlamaStack(options = {}) {
         }
         if (method === 'OPTIONS') return answerPreflight(req, res);
         if (segs[0] === '__mock') return handleControl(req, res, method, segs.slice(1), url, parsed);
+        const { flavour, scriptId } = /** @type {NonNullable<typeof mount>} */ (mount);
+        const scriptAgent = scriptId === undefined ? undefined : agents.get(scriptId);
+        if (!parsed.ok && responsesApi.owns(segs)) return responsesApi.invalidJson(req, res, flavour);
         if (!parsed.ok) {
           return sendJson(req, res, 400, {
             error: { detail: { errors: [{ loc: ['body', 0], msg: 'JSON decode error', type: 'json_invalid' }] } },
           });
         }
-        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'version') {
-          return method === 'GET' ? sendJson(req, res, 200, { version: MOCK_VERSION }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'version' && flavour.version) {
+          return method === 'GET' ? sendJson(req, res, 200, { version: flavour.version }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
         }
-        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'health') {
+        if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'health' && flavour.health) {
           return method === 'GET' ? sendJson(req, res, 200, { status: 'OK' }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
         }
-        if (segs[1] === 'agents') return handleAgents(req, res, method, segs.slice(1), parsed.value);
+        if (segs[1] === 'agents' && flavour.agentPrefixes.includes(segs[0])) {
+          // Under a script's base path every agent id names the script's agent.
+          const agentSegs = scriptId !== undefined && segs.length > 2 ? ['agents', scriptId, ...segs.slice(3)] : segs.slice(1);
+          return handleAgents(req, res, method, agentSegs, parsed.value);
+        }
+        if (responsesApi.owns(segs)) return responsesApi.handle(req, res, method, segs, url, parsed.value, { flavour, scriptAgent });
         return sendJson(req, res, 404, { detail: 'Not Found' });
       })
       .catch((err) => {

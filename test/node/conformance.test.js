@@ -4,19 +4,13 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import YAML from 'yaml';
 import { startMockLlamaStack, createMockLlamaStack, DEFAULT_ANSWER } from '../../demo/mock/server.js';
+import { REFERENCE_DIR, loadSpec, schemaValidators } from './support/openapi.js';
+import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
-const REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 const TRANSCRIPTS_DIR = `${REFERENCE_DIR}transcripts/`;
-const SPEC_ID = 'llama-stack-0.3.5.openapi';
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
-const FRAMING_RE = /^(data: [^\n]+\n\n)+$/;
-const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
 // A JSON `\uXXXX` escape: a `\u` preceded by an even number of backslashes (so `\\u2014` inside a
 // string that itself holds Python-dumped JSON, as in real tool results, does not count).
 const UNICODE_ESCAPE_RE = /(?<!\\)(?:\\\\)*\\u[0-9a-f]{4}/i;
@@ -24,7 +18,7 @@ const UNICODE_ESCAPE_RE = /(?<!\\)(?:\\\\)*\\u[0-9a-f]{4}/i;
 // -------------------------------------------------------------------------------------------------
 // Schema validation
 
-const spec = YAML.parse(fs.readFileSync(`${REFERENCE_DIR}llama-stack-0.3.5-openapi.yml`, 'utf8'));
+const spec = loadSpec('llama-stack-0.3.5-openapi.yml');
 
 /**
  * Where a real 0.3.5 server departs from its own published types. Each was found by validating the
@@ -60,34 +54,7 @@ const DEPARTURES = {
 };
 const DEPARTURE_NAMES = /** @type {(keyof typeof DEPARTURES)[]} */ (Object.keys(DEPARTURES));
 
-/** @type {Map<string, Ajv2020>} */
-const ajvCache = new Map();
-/**
- * An Ajv instance holding the spec's components with the given departure patches applied. The spec
- * document is registered under an $id so `#/components/schemas/X` refs inside it resolve. OpenAPI's
- * `discriminator` is not JSON Schema: Ajv's `discriminator` option stays off and `strict: false` makes
- * it an ignored annotation, so validation relies on the `oneOf` + `const` tags alone (stricter).
- * @param {string[]} patches
- */
-function ajvWith(patches) {
-  const key = [...patches].sort().join('+');
-  let ajv = ajvCache.get(key);
-  if (!ajv) {
-    const schemas = structuredClone(spec.components.schemas);
-    for (const p of patches) DEPARTURES[p](schemas);
-    ajv = new Ajv2020({ strict: false, allErrors: true, discriminator: false });
-    addFormats(ajv);
-    ajv.addSchema({ $id: SPEC_ID, components: { schemas } });
-    ajvCache.set(key, ajv);
-  }
-  return ajv;
-}
-/** @param {string} name @param {string[]} [patches] */
-function validatorFor(name, patches = []) {
-  const v = ajvWith(patches).getSchema(`${SPEC_ID}#/components/schemas/${name}`);
-  assert.ok(v, `schema ${name} exists`);
-  return v;
-}
+const { validatorFor } = schemaValidators({ id: 'llama-stack-0.3.5.openapi', schemas: spec.components.schemas, patches: DEPARTURES });
 const strict = (name, value) => validatorFor(name)(value);
 const lenient = (name, value) => validatorFor(name, DEPARTURE_NAMES)(value);
 
@@ -106,19 +73,6 @@ function departuresOf(name, value) {
 
 // -------------------------------------------------------------------------------------------------
 // SSE helpers
-
-/** Parses `data: <json>\n\n` framing by hand; asserts nothing else is on the wire. */
-function parseSse(text) {
-  assert.match(text, FRAMING_RE, 'body is only `data: <json>\\n\\n` frames');
-  return text
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) => {
-      assert.ok(block.startsWith('data: '), `frame starts with "data: ": ${block.slice(0, 40)}`);
-      const raw = block.slice('data: '.length);
-      return { raw, json: JSON.parse(raw) };
-    });
-}
 
 function kindOf(ev) {
   if ('error' in ev) return 'error';
@@ -165,28 +119,6 @@ function loadTranscripts() {
 // -------------------------------------------------------------------------------------------------
 // HTTP helpers
 
-async function postJson(base, path, body, headers = {}) {
-  const res = await fetch(base + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { res, status: res.status, text, json: tryJson(text) };
-}
-function tryJson(text) {
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-async function getJson(base, path) {
-  const res = await fetch(base + path);
-  const text = await res.text();
-  return { res, status: res.status, text, json: text ? JSON.parse(text) : undefined };
-}
-
 async function runTurn(base, agentId, sessionId, text, prefix = '/v1') {
   const res = await fetch(`${base}${prefix}/agents/${agentId}/session/${sessionId}/turn`, {
     method: 'POST',
@@ -196,39 +128,6 @@ async function runTurn(base, agentId, sessionId, text, prefix = '/v1') {
   const body = await res.text();
   return { res, body, frames: parseSse(body) };
 }
-
-/**
- * A raw request with node:http, to see status, headers and every body chunk as it arrives.
- * @returns {Promise<{ res: http.IncomingMessage, req: http.ClientRequest }>}
- */
-function rawRequest(base, path, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(base + path, { method, headers }, (res) => resolve({ res, req }));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Collects body chunks with their arrival order; resolves when the response ends or fails. */
-function collect(res) {
-  return new Promise((resolve) => {
-    const pieces = [];
-    let settled = false;
-    const done = (outcome) => {
-      if (settled) return;
-      settled = true;
-      resolve({ pieces, body: Buffer.concat(pieces), outcome });
-    };
-    res.on('data', (c) => pieces.push(c));
-    res.on('end', () => done('end'));
-    res.on('aborted', () => done('aborted'));
-    res.on('error', () => done('error'));
-    res.on('close', () => done(res.complete ? 'end' : 'aborted'));
-  });
-}
-
-const withTimeout = (promise, ms, label) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout: ${label}`)), ms).unref())]);
 
 // -------------------------------------------------------------------------------------------------
 // Checks shared by every demo scenario
