@@ -3,6 +3,7 @@
 // through Vite's proxy (same origin again, so the real server needs no CORS setting for the demo).
 //
 //   LLAMA_STACK_URL=http://localhost:8321 [LLAMA_STACK_AGENT_ID=…] [LLAMA_STACK_MODEL=…] npm run demo
+// The page's protocol switch (or ?api=agents|responses|auto) picks the API.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { createMockLlamaStack } from './mock/server.js';
@@ -11,30 +12,40 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const target = process.env.LLAMA_STACK_URL?.replace(/\/+$/, '');
 const port = Number(process.env.PORT) || 5173;
 
-/** With a real server and no agent id: create an agent for the demo, on LLAMA_STACK_MODEL or the first LLM. */
-async function realAgentId() {
-  if (process.env.LLAMA_STACK_AGENT_ID) return process.env.LLAMA_STACK_AGENT_ID;
-  let model = process.env.LLAMA_STACK_MODEL;
-  if (!model) {
-    const models = await (await fetch(`${target}/v1/models`)).json();
-    const llm = (models.data ?? []).find((m) => m.model_type === 'llm' || m.custom_metadata?.model_type === 'llm');
-    model = llm?.identifier ?? llm?.id;
-    if (!model) throw new Error(`No LLM found at ${target}/v1/models; set LLAMA_STACK_MODEL or LLAMA_STACK_AGENT_ID.`);
-  }
-  const response = await fetch(`${target}/v1/agents`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      agent_config: { model, instructions: 'You are a helpful assistant. Answer in markdown.', enable_session_persistence: true },
-    }),
-  });
-  if (!response.ok) throw new Error(`Creating a demo agent failed: HTTP ${response.status} ${await response.text()}`);
-  const { agent_id: agentId } = await response.json();
-  console.log(`Created agent ${agentId} on ${target} with model ${model}`);
-  return agentId;
+/** The first LLM the real server lists (Llama Stack ≤ 0.3: `identifier`/`model_type`; OGX / OpenAI: `id`). */
+async function firstModel() {
+  const models = await (await fetch(`${target}/v1/models`)).json();
+  const llm = (models.data ?? []).find((m) => (m.model_type ?? m.custom_metadata?.model_type ?? 'llm') === 'llm');
+  return llm?.identifier ?? llm?.id ?? '';
 }
 
-const demoConfig = target ? { backend: target, agentId: await realAgentId() } : { backend: 'mock', agentId: 'demo-agent' };
+/**
+ * For a real server: the model (LLAMA_STACK_MODEL or the first LLM) and, where the server still has
+ * the Agents API, an agent (LLAMA_STACK_AGENT_ID, or one created for the demo).
+ */
+async function realConfig() {
+  const model = process.env.LLAMA_STACK_MODEL || (await firstModel().catch(() => ''));
+  let agentId = process.env.LLAMA_STACK_AGENT_ID ?? '';
+  if (!agentId && model) {
+    const response = await fetch(`${target}/v1/agents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        agent_config: { model, instructions: 'You are a helpful assistant. Answer in markdown.', enable_session_persistence: true },
+      }),
+    }).catch(() => undefined);
+    if (response?.ok) {
+      agentId = (await response.json()).agent_id;
+      console.log(`Created agent ${agentId} on ${target} with model ${model}`);
+    } else {
+      console.log(`No Agents API at ${target} (HTTP ${response?.status ?? 'unreachable'}): use the Responses API in the demo.`);
+    }
+  }
+  if (!model && !agentId) console.warn('No model found: set LLAMA_STACK_MODEL (and LLAMA_STACK_AGENT_ID for the Agents API).');
+  return { backend: target, agentId, model };
+}
+
+const demoConfig = target ? await realConfig() : { backend: 'mock', agentId: 'demo-agent', model: 'llama3.2:3b' };
 const mock = target ? undefined : createMockLlamaStack();
 
 const server = await createServer({

@@ -25,9 +25,16 @@ export interface ScriptedTurn {
   end?: 'close' | 'hang' | 'destroy';
   chunkDelayMs?: number;
 }
+export type Flavour = 'llama-stack-0.2' | 'llama-stack-0.3' | 'ogx-0.8' | 'openai-compatible';
+
 export interface MockScript extends Partial<ScriptedTurn> {
+  /** Which server the script's base URL impersonates (default llama-stack-0.3). */
+  flavour?: Flavour;
   turns?: ScriptedTurn[];
   history?: unknown[];
+  /** Responses API: the conversation items `GET …/items` serves. */
+  items?: unknown[];
+  conversationId?: string;
   sessionId?: string;
   sessionStatus?: number;
   sessionBody?: unknown;
@@ -46,15 +53,24 @@ export interface RecordedRequest {
   open: boolean;
 }
 
-/** Registers a scripted agent on the mock and returns its id. */
-export async function scriptedAgent(script: MockScript): Promise<string> {
+/**
+ * Registers a script on the mock. `id` is the scripted agent's id (for the root, 0.3.5 server);
+ * `baseUrl` is a server of the script's flavour on which every request belongs to this script.
+ */
+export async function scripted(script: MockScript): Promise<{ id: string; baseUrl: string }> {
   const response = await fetch(`${mockUrl()}/__mock/scripts`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ chunks: [], ...script }),
   });
   if (!response.ok) throw new Error(`mock script rejected: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { agent_id: string }).agent_id;
+  const { agent_id: id, base_path: basePath } = (await response.json()) as { agent_id: string; base_path: string };
+  return { id, baseUrl: `${mockUrl()}${basePath}` };
+}
+
+/** Registers a scripted agent on the root (0.3.5) mock and returns its id. */
+export async function scriptedAgent(script: MockScript): Promise<string> {
+  return (await scripted(script)).id;
 }
 
 /** Every request the mock received for this agent, preflights excluded unless asked for. */
@@ -110,12 +126,57 @@ export function turnFrames(deltas: string[], finalText = deltas.join('')): strin
   ];
 }
 
+// ------------------------------------------------------------ Responses API events, as an OGX 0.8 server writes them
+
+let sequence = 0;
+const seq = () => sequence++;
+const response = (status: string, output: unknown[] = [], extra: Record<string, unknown> = {}) => ({
+  id: 'resp_test',
+  object: 'response',
+  status,
+  output,
+  error: null,
+  incomplete_details: null,
+  ...extra,
+});
+const message = (text: string) => ({
+  id: 'msg_test',
+  type: 'message',
+  role: 'assistant',
+  status: 'completed',
+  content: [{ type: 'output_text', text, annotations: [] }],
+});
+
+export const responseEvents = {
+  created: () => ({ type: 'response.created', sequence_number: seq(), response: response('in_progress') }),
+  text: (delta: string) => ({ type: 'response.output_text.delta', sequence_number: seq(), item_id: 'msg_test', output_index: 0, content_index: 0, delta, logprobs: [] }),
+  completed: (text: string, output: unknown[] = [message(text)]) => ({ type: 'response.completed', sequence_number: seq(), response: response('completed', output) }),
+  failed: (messageText: string) => ({ type: 'response.failed', sequence_number: seq(), response: response('failed', [], { error: { code: 'server_error', message: messageText } }) }),
+  incomplete: (text: string) => ({ type: 'response.incomplete', sequence_number: seq(), response: response('incomplete', [message(text)], { incomplete_details: { reason: 'length' } }) }),
+  error: (messageText: string) => ({ type: 'error', code: '404', message: messageText, param: null, sequence_number: seq() }),
+};
+
+/** A whole well-formed Responses stream of `deltas`, one chunk per event. */
+export function responseFrames(deltas: string[], finalText = deltas.join('')): string[] {
+  return [frame(responseEvents.created()), ...deltas.map((d) => frame(responseEvents.text(d))), frame(responseEvents.completed(finalText))];
+}
+
 // ------------------------------------------------------------ the element
 
-export async function chatFor(agentId: string, extra: { sessionId?: string; idleTimeout?: number } = {}): Promise<LlamaAgentChat> {
+export interface ChatOptions {
+  sessionId?: string;
+  idleTimeout?: number;
+  baseUrl?: string;
+  api?: string;
+  model?: string;
+}
+
+export async function chatFor(agentId: string, extra: ChatOptions = {}): Promise<LlamaAgentChat> {
   const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat
-    base-url=${mockUrl()}
-    agent-id=${agentId}
+    base-url=${extra.baseUrl ?? mockUrl()}
+    agent-id=${ifDefined(agentId || undefined)}
+    api=${ifDefined(extra.api)}
+    model=${ifDefined(extra.model)}
     session-id=${ifDefined(extra.sessionId)}
     idle-timeout=${extra.idleTimeout ?? 10000}
   ></llama-agent-chat>`);
