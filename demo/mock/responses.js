@@ -74,7 +74,25 @@
  *   "search" / "docs"       → a server-side MCP call (mcp_or_web_search.sse); server_label from the request's
  *                             first `mcp` tool, else "docs"
  *   "slow"                  → the default answer, one event every `slowChunkDelayMs`
+ *   "time" / "title"        → client `function_call`s to the browser tools the request declares as function tools:
+ *     (whole words)           "time" → `get_local_time`, "title" → `get_page_title` (both when both words occur, in
+ *                             that order), arguments `"{}"`, ending `response.completed` (function_call.sse). Only
+ *                             declared tools are called; when neither is declared, the default answer (as before).
+ *                             Two calls in one response come the way the server's streaming orchestrator sends
+ *                             parallel calls: each call's `output_item.added` + argument deltas as the model streams
+ *                             them, then every `function_call_arguments.done`, then every `output_item.done`. Until an
+ *                             item is committed the server numbers it with the count of committed output items, so
+ *                             both calls' added/delta/arguments.done events carry the same `output_index`; the
+ *                             `output_item.done`s carry 0 and 1. Key calls by `item_id`, never by `output_index`.
+ *                             The follow-up (its input holds the `function_call_output`s; names are looked up by
+ *                             `call_id` in the conversation, the previous response or the input's own `function_call`
+ *                             items) answers "It is **<time>** for you, and you are reading *<title>*." (or the half
+ *                             that was asked for), in the function_call_followup.sse shape.
  *   anything else           → a markdown answer streamed in (sometimes mid-word) `response.output_text.delta`s
+ * Precedence, first match wins: function_call_output in the input, "error", "long"/"incomplete", "weather",
+ * "search"/"docs", "slow", "time"/"title", default — so the browser-tool words never take a message from an older
+ * scenario. The conversation of a browser-tool round holds, oldest first: the user message, the function_call(s),
+ * then (written by the follow-up) the function_call_output(s) and the assistant message.
  * A model whose id starts with "unknown" (e.g. `unknown-model`) does not exist on the server.
  *
  * Scripts (`POST /__mock/scripts` with `"flavour"`, answered with `"base_path": "/s/<id>"`, see server.js):
@@ -325,6 +343,36 @@ const INCOMPLETE_ANSWER =
   '(cwnd) that grows during slow start, then increases linearly in congestion avoidance, and';
 const NO_TOOL_ANSWER =
   "I can't check the weather from here: this request has no `get_weather` function tool, so there is nothing to call.";
+
+/** The browser-side tools of the demo page (no arguments), for both protocols. */
+export const LOCAL_TIME_TOOL = 'get_local_time';
+export const PAGE_TITLE_TOOL = 'get_page_title';
+
+/**
+ * The browser tools a message asks for: the whole word "time" → `get_local_time`, "title" → `get_page_title`
+ * (case-insensitive; time first when both occur).
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function browserToolsAskedFor(text) {
+  const t = text.toLowerCase();
+  return [/\btime\b/.test(t) && LOCAL_TIME_TOOL, /\btitle\b/.test(t) && PAGE_TITLE_TOOL].filter((n) => typeof n === 'string');
+}
+
+/** A tool output as one line of markdown-safe text. @param {string} s */
+const inlineMd = (s) => s.replace(/\s+/g, ' ').trim().replace(/[\\`*_]/g, (c) => `\\${c}`) || '(nothing)';
+
+/**
+ * The answer built from what the browser tools returned (both protocols use it).
+ * @param {{ time?: string, title?: string }} outputs
+ * @returns {string}
+ */
+export function browserToolAnswer({ time, title }) {
+  if (time !== undefined && title !== undefined) return `It is **${inlineMd(time)}** for you, and you are reading *${inlineMd(title)}*.`;
+  if (time !== undefined) return `It is **${inlineMd(time)}** for you.`;
+  return `You are reading *${inlineMd(title ?? '')}*.`;
+}
+
 const MCP_TOOLS = [
   {
     input_schema: { type: 'object', properties: { query: { type: 'string', description: 'Search query' } }, required: ['query'] },
@@ -372,7 +420,7 @@ const functionCallOutputs = (input) =>
   Array.isArray(input) ? input.filter((i) => i && typeof i === 'object' && i.type === 'function_call_output') : [];
 
 /**
- * @typedef {'function_call_followup' | 'error' | 'incomplete' | 'function_call' | 'mcp' | 'slow' | 'default'} ResponsesScenario
+ * @typedef {'function_call_followup' | 'error' | 'incomplete' | 'function_call' | 'mcp' | 'slow' | 'browser_tools' | 'default'} ResponsesScenario
  * @param {unknown} input the request's `input`
  * @returns {ResponsesScenario}
  */
@@ -384,6 +432,7 @@ export function pickResponsesScenario(input) {
   if (/\bweather\b/.test(t)) return 'function_call';
   if (/\b(search|docs?\b)/.test(t)) return 'mcp';
   if (/\bslow/.test(t)) return 'slow';
+  if (browserToolsAskedFor(t).length) return 'browser_tools';
   return 'default';
 }
 
@@ -577,26 +626,35 @@ function* messageEvents(b, text, { failAfter } = {}) {
 }
 
 /**
- * A client-side function call (function_call.sse).
- * @param {ResponseBuilder} b @param {string} name @param {string} args
+ * Client-side function calls (function_call.sse), one or several in one model reply. Several come the way the
+ * server's streaming orchestrator sends parallel calls: each call's `output_item.added` and argument deltas as the
+ * model streams them, then every `function_call_arguments.done`, then every `output_item.done`. Until the calls are
+ * committed the server numbers them with the count of committed output items, so every call of the batch shares
+ * that `output_index` in its added/delta/arguments.done events; each `output_item.done` carries the call's own.
+ * @param {ResponseBuilder} b @param {{ name: string, args: string }[]} calls
  */
-function* functionCallEvents(b, name, args) {
-  const id = `fc_${randomUUID()}`;
+function* functionCallEvents(b, calls) {
   const index = b.output.length;
-  const call = callId();
-  yield b.event('response.output_item.added', {
-    response_id: b.id,
-    item: { call_id: call, name, arguments: '', type: 'function_call', id, status: 'in_progress' },
-    output_index: index,
-  });
-  for (const delta of splitArguments(args)) {
-    b.outputTokens++;
-    yield b.event('response.function_call_arguments.delta', { delta, item_id: id, output_index: index });
+  const pending = calls.map(({ name, args }) => ({ id: `fc_${randomUUID()}`, call: callId(), name, args }));
+  for (const { id, call, name, args } of pending) {
+    yield b.event('response.output_item.added', {
+      response_id: b.id,
+      item: { call_id: call, name, arguments: '', type: 'function_call', id, status: 'in_progress' },
+      output_index: index,
+    });
+    for (const delta of splitArguments(args)) {
+      b.outputTokens++;
+      yield b.event('response.function_call_arguments.delta', { delta, item_id: id, output_index: index });
+    }
   }
-  yield b.event('response.function_call_arguments.done', { arguments: args, item_id: id, output_index: index });
-  const item = { call_id: call, name, arguments: args, type: 'function_call', id, status: 'completed' };
-  b.output.push(item);
-  yield b.event('response.output_item.done', { response_id: b.id, item: structuredClone(item), output_index: index });
+  for (const { id, args } of pending) {
+    yield b.event('response.function_call_arguments.done', { arguments: args, item_id: id, output_index: index });
+  }
+  for (const { id, call, name, args } of pending) {
+    const item = { call_id: call, name, arguments: args, type: 'function_call', id, status: 'completed' };
+    b.output.push(item);
+    yield b.event('response.output_item.done', { response_id: b.id, item: structuredClone(item), output_index: b.output.length - 1 });
+  }
 }
 
 /**
@@ -639,12 +697,16 @@ function* mcpEvents(b, serverLabel, query) {
   yield b.event('response.output_item.done', { response_id: b.id, item: structuredClone(call), output_index: index });
 }
 
+/** The request's function tools. @param {Record<string, any>} r @returns {{ name: string }[]} */
+const functionTools = (r) => (Array.isArray(r.tools) ? r.tools : []).filter((t) => t && t.type === 'function' && typeof t.name === 'string');
+
 /**
  * All events of one demo response, terminal event last.
  * @param {ResponsesScenario} scenario @param {ResponseBuilder} b
+ * @param {Map<string, string>} [callNames] function name by call_id, for the calls a follow-up answers
  * @returns {Generator<object, void, void>}
  */
-function* demoResponseEvents(scenario, b) {
+function* demoResponseEvents(scenario, b, callNames = new Map()) {
   const r = b.request;
   yield b.event('response.created', { response: b.snapshot('in_progress') });
   yield b.event('response.in_progress', { response: b.snapshot('in_progress') });
@@ -660,18 +722,36 @@ function* demoResponseEvents(scenario, b) {
       return;
     }
     case 'function_call': {
-      const fns = (Array.isArray(r.tools) ? r.tools : []).filter((t) => t && t.type === 'function' && typeof t.name === 'string');
+      const fns = functionTools(r);
       const tool = fns.find((t) => t.name === 'get_weather') ?? fns[0];
       if (!tool) {
         yield* messageEvents(b, NO_TOOL_ANSWER);
         break;
       }
       const where = /weather\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'-]*(?:,?\s+\p{Lu}[\p{L}'-]*)*)/u.exec(lastUserInputText(r.input))?.[1];
-      yield* functionCallEvents(b, tool.name, pyDumps({ location: where || 'Paris, France', unit: 'celsius' }));
+      yield* functionCallEvents(b, [{ name: tool.name, args: pyDumps({ location: where || 'Paris, France', unit: 'celsius' }) }]);
+      break;
+    }
+    case 'browser_tools': {
+      const declared = new Set(functionTools(r).map((t) => t.name));
+      const names = browserToolsAskedFor(lastUserInputText(r.input)).filter((n) => declared.has(n));
+      // Without those function tools the model has nothing to call: today's answer for a tool-less request.
+      if (!names.length) yield* messageEvents(b, RESPONSES_DEFAULT_ANSWER);
+      else yield* functionCallEvents(b, names.map((name) => ({ name, args: '{}' })));
       break;
     }
     case 'function_call_followup': {
-      yield* messageEvents(b, followupAnswer(/** @type {any} */ (functionCallOutputs(r.input).at(-1)).output));
+      const outputs = functionCallOutputs(r.input);
+      /** @type {{ time?: string, title?: string }} */
+      const browser = {};
+      for (const o of outputs) {
+        const name = callNames.get(o.call_id);
+        const text = typeof o.output === 'string' ? o.output : contentText(o.output);
+        if (name === LOCAL_TIME_TOOL) browser.time = text;
+        if (name === PAGE_TITLE_TOOL) browser.title = text;
+      }
+      const answer = browser.time !== undefined || browser.title !== undefined ? browserToolAnswer(browser) : followupAnswer(/** @type {any} */ (outputs.at(-1)).output);
+      yield* messageEvents(b, answer);
       break;
     }
     case 'mcp': {
@@ -898,7 +978,17 @@ export function createResponsesApi(deps) {
       responses.set(b.id, terminal.response);
       if (conv) addItems(conv, [...inputItems(r.input), ...structuredClone(terminal.response.output)]);
     };
-    const events = demoResponseEvents(scenario, b);
+    // Which function each call_id named, for a follow-up: from the conversation, the previous response or the
+    // input's own function_call items (a client that keeps the history itself sends them along).
+    /** @type {Map<string, string>} */
+    const callNames = new Map();
+    const learn = (/** @type {unknown} */ items) => {
+      for (const i of Array.isArray(items) ? items : []) if (i && i.type === 'function_call' && typeof i.call_id === 'string') callNames.set(i.call_id, i.name);
+    };
+    learn(conv?.items.map((s) => s.item));
+    if (typeof r.previous_response_id === 'string') learn(/** @type {any} */ (responses.get(r.previous_response_id))?.output);
+    learn(r.input);
+    const events = demoResponseEvents(scenario, b, callNames);
     if (stream) return streamEvents(req, res, events, scenario === 'slow' ? deps.slowChunkDelayMs : deps.chunkDelayMs, commit);
 
     let terminal = /** @type {any} */ (undefined);

@@ -32,14 +32,45 @@
  *   against a real server.
  *
  * The built-in agent `demo-agent` (and any agent created with `POST /v1/agents`) picks a scenario from
- * the last user message (case-insensitive):
+ * the last user message (case-insensitive; the first line that matches wins, in this order):
  *   "input shield"                 → input shield violation: no inference step, final message = violation
  *   "shield"                       → output shield violation: the answer streams in full, then
  *                                    `turn_complete.output_message.content` is the violation message
  *   "error"                        → a few text deltas, then the in-band error, no turn_complete
  *   "tool" / "search" / "weather"  → server-side tool call (`brave_search`, or `get_weather` for weather)
  *   "slow"                         → the default answer, one chunk every `slowChunkDelayMs` (150 ms)
+ *   "time" / "title" (whole words) → client-side tool calls, like client_tool_awaiting.sse: one inference step
+ *                                    streams `get_local_time(` `{}` `)` (and `get_page_title(` `{}` `)` when
+ *                                    "title" occurs too: "time" → get_local_time, "title" → get_page_title), then
+ *                                    one `succeeded` ToolCall per call (arguments `"{}"`), `step_complete` with
+ *                                    `stop_reason: "end_of_message"`, then `turn_awaiting_input`; the stream ends.
+ *                                    Only tools the agent declares in `agent_config.client_tools` are called
+ *                                    (demo-agent declares both); an agent that declares no client tools at all
+ *                                    (e.g. one the widget created) gets them anyway — a real server would try to run
+ *                                    an undeclared tool itself and fail. Declaring only other tools → default answer.
+ *                                    Then `POST …/turn/{turn_id}/resume` (see below) finishes the turn.
  *   anything else                  → a markdown answer streamed in deltas of 1–3 words
+ * The browser-tool words come after every older trigger, so a message that picked an older scenario still does.
+ *
+ * Resuming a demo turn, `POST …/session/{sid}/turn/{turn_id}/resume` with
+ * `{"tool_responses": [{call_id, tool_name, content}], "stream": true}`, streams like
+ * client_tool_awaiting_resume.sse: a `tool_execution` `step_complete` with no `step_start`, reusing the step id of
+ * the inference step that asked, carrying the pending `tool_calls` and the `tool_responses` as sent
+ * (`metadata: null` added); a new inference step answering "It is **<time>** for you, and you are reading
+ * *<title>*." from the contents; `turn_complete` for the same turn id with all three steps. Like the real server
+ * (its `_run_turn` stores every turn it ends, awaiting or not, under its turn id), the awaiting turn is in the
+ * session's history right away — with its tool calls and `stop_reason: "end_of_message"`, not as an answer — and
+ * the resumed turn replaces it: history holds the turn once. Failures:
+ *   - body: no `tool_responses` list, or an item without call_id/tool_name/content → 400 validation error;
+ *     `stream` not true → 501, like turns.
+ *   - then HTTP 200 and one in-band `{"error": {"message": "400: Invalid value: …"}}`, nothing else: unknown agent or
+ *     session (the turn route's messages); a session without turns ("No turns found for session", the real
+ *     server's words); an unknown turn id; a turn that waits for nothing ("No tool call to resume in turn …");
+ *     a call id that is not pending, answered twice, or a pending call left unanswered (the message names the
+ *     call ids the turn waits for). The turn stays awaiting, so a corrected resume still works. The real 0.3.5
+ *     server checks none of the ids itself (it resumes the session's last turn and hands the responses to the
+ *     model, whose provider then rejects unmatched tool messages mid-stream); failing early and readably is the
+ *     mock's choice. A resume the client abandons leaves the turn awaiting, as on the real server.
  *
  * Test control routes (CORS like the rest):
  *   POST /__mock/scripts                 → {"agent_id": "script-<n>", "base_path": "/s/script-<n>"}; see
@@ -63,7 +94,16 @@ import path from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { createResponsesApi, resolveMount, FLAVOURS, DEFAULT_FLAVOUR } from './responses.js';
+import {
+  createResponsesApi,
+  resolveMount,
+  FLAVOURS,
+  DEFAULT_FLAVOUR,
+  LOCAL_TIME_TOOL,
+  PAGE_TITLE_TOOL,
+  browserToolsAskedFor,
+  browserToolAnswer,
+} from './responses.js';
 
 export const MOCK_VERSION = '0.3.5';
 export const DEMO_AGENT_ID = 'demo-agent';
@@ -345,7 +385,7 @@ function lastUserText(messages) {
 
 /**
  * @param {string} text
- * @returns {'input_shield' | 'shield' | 'error' | 'tool' | 'slow' | 'default'}
+ * @returns {'input_shield' | 'shield' | 'error' | 'tool' | 'slow' | 'client_tool' | 'default'}
  */
 export function pickScenario(text) {
   const t = text.toLowerCase();
@@ -354,7 +394,26 @@ export function pickScenario(text) {
   if (t.includes('error')) return 'error';
   if (t.includes('tool') || t.includes('search') || t.includes('weather')) return 'tool';
   if (t.includes('slow')) return 'slow';
+  if (browserToolsAskedFor(t).length) return 'client_tool';
   return 'default';
+}
+
+/** The browser-side tools of the demo page, as an agent declares them in `agent_config.client_tools`. */
+export const DEMO_CLIENT_TOOLS = [
+  { name: LOCAL_TIME_TOOL, description: "The user's local date and time", input_schema: { type: 'object', properties: {} } },
+  { name: PAGE_TITLE_TOOL, description: 'The title of the page the user is on', input_schema: { type: 'object', properties: {} } },
+];
+
+/**
+ * The client tool calls a message makes an agent issue: the browser tools it asks for that the agent declares
+ * (all of them when it declares no client tools at all).
+ * @param {string} userText @param {Record<string, unknown>} agentConfig
+ * @returns {{call_id: string, tool_name: string, arguments: string}[]}
+ */
+function browserToolCalls(userText, agentConfig) {
+  const declared = (Array.isArray(agentConfig.client_tools) ? agentConfig.client_tools : []).map((t) => t?.name).filter(Boolean);
+  const names = browserToolsAskedFor(userText).filter((n) => !declared.length || declared.includes(n));
+  return names.map((name) => ({ call_id: callId(), tool_name: name, arguments: '{}' }));
 }
 
 /** Input messages as the real server echoes them: user messages gain `context: null`. */
@@ -505,17 +564,38 @@ function finishTurn(ctx, outputMessage) {
 }
 
 /**
- * The event stream of one demo turn. Calls `onComplete(turn)` just before `turn_complete`.
+ * @typedef {object} PendingToolCalls What a turn awaiting client tools waits for (the real server's
+ *   "in-progress tool call step").
+ * @property {string} stepId The inference step that asked; the tool_execution step reuses its id.
+ * @property {string} startedAt When the tool_execution step started (as the turn began to wait).
+ * @property {{call_id: string, tool_name: string, arguments: string}[]} toolCalls
+ */
+
+/**
+ * The event stream of one demo turn. Calls `onComplete(turn)` just before `turn_complete`, and
+ * `onAwaiting(turn, pending)` just before `turn_awaiting_input`.
  * @param {ReturnType<typeof pickScenario>} scenario
  * @param {TurnCtx} ctx
  * @param {string} userText
  * @param {(turn: object) => void} onComplete
+ * @param {{ clientCalls?: {call_id: string, tool_name: string, arguments: string}[],
+ *   onAwaiting?: (turn: object, pending: PendingToolCalls) => void }} [clientTools] the calls of the
+ *   `client_tool` scenario
  * @returns {Generator<TurnItem, void, void>}
  */
-function* demoTurn(scenario, ctx, userText, onComplete) {
+function* demoTurn(scenario, ctx, userText, onComplete, clientTools = {}) {
   /** @type {object} */
   let output;
   switch (scenario) {
+    case 'client_tool': {
+      const calls = clientTools.clientCalls ?? [];
+      const step = /** @type {any} */ (yield* inferenceStep(ctx, { toolCalls: calls }));
+      const pending = { stepId: step.step_id, startedAt: isoNow(), toolCalls: calls.map((c) => ({ ...c })) };
+      const turn = finishTurn(ctx, { ...step.model_response, tool_calls: calls.map((c) => ({ ...c })) });
+      clientTools.onAwaiting?.(turn, pending);
+      yield chunk({ event_type: 'turn_awaiting_input', turn });
+      return;
+    }
     case 'error': {
       const stepId = randomUUID();
       yield chunk({ event_type: 'step_start', step_type: 'inference', step_id: stepId, metadata: {} });
@@ -554,6 +634,92 @@ function* demoTurn(scenario, ctx, userText, onComplete) {
   const turn = finishTurn(ctx, { ...output, tool_calls: [.../** @type {any} */ (output).tool_calls ?? []] });
   onComplete(turn);
   yield chunk({ event_type: 'turn_complete', turn });
+}
+
+/**
+ * The event stream of a resumed turn (client_tool_awaiting_resume.sse). Calls `onComplete(turn)` just
+ * before `turn_complete`.
+ * @param {TurnCtx} ctx the awaiting turn's id, session, input messages, steps (a copy) and start
+ * @param {PendingToolCalls} pending
+ * @param {{call_id: string, tool_name: string, content: unknown, metadata?: unknown}[]} toolResponses as sent (validated)
+ * @param {(turn: object) => void} onComplete
+ * @returns {Generator<TurnItem, void, void>}
+ */
+function* resumedTurn(ctx, pending, toolResponses, onComplete) {
+  const step = {
+    turn_id: ctx.turnId,
+    step_id: pending.stepId,
+    started_at: pending.startedAt,
+    completed_at: isoNow(),
+    step_type: 'tool_execution',
+    tool_calls: pending.toolCalls.map((c) => ({ ...c })),
+    tool_responses: toolResponses.map((r) => ({ call_id: r.call_id, tool_name: r.tool_name, content: r.content, metadata: r.metadata ?? null })),
+  };
+  ctx.steps.push(step);
+  // No step_start: the step began when the turn started waiting, in the stream that asked for the tools.
+  yield chunk({ event_type: 'step_complete', step_type: 'tool_execution', step_id: step.step_id, step_details: step });
+  /** @type {{ time?: string, title?: string }} */
+  const outputs = {};
+  for (const r of toolResponses) {
+    const name = pending.toolCalls.find((c) => c.call_id === r.call_id)?.tool_name;
+    if (name === LOCAL_TIME_TOOL) outputs.time = contentText(r.content);
+    if (name === PAGE_TITLE_TOOL) outputs.title = contentText(r.content);
+  }
+  const answer = /** @type {any} */ (yield* inferenceStep(ctx, { text: browserToolAnswer(outputs) }));
+  const turn = finishTurn(ctx, { ...answer.model_response, tool_calls: [] });
+  onComplete(turn);
+  yield chunk({ event_type: 'turn_complete', turn });
+}
+
+/**
+ * What is wrong with a resume of a demo turn, as the text after "400: Invalid value: ", or undefined.
+ * @param {MockSession} session @param {string} turnId
+ * @param {PendingToolCalls | undefined} pending
+ * @param {{call_id: string}[]} toolResponses
+ */
+function resumeProblem(session, turnId, pending, toolResponses) {
+  if (!session.turns.length) return 'No turns found for session';
+  if (!session.turns.some((t) => /** @type {any} */ (t).turn_id === turnId)) {
+    return `Turn '${turnId}' not found in session '${session.session_id}'.`;
+  }
+  if (!pending) return `No tool call to resume in turn ${turnId}`;
+  const list = (/** @type {string[]} */ ids) => ids.map((id) => `'${id}'`).join(', ');
+  const waiting = pending.toolCalls.map((c) => `'${c.call_id}' (${c.tool_name})`).join(', ');
+  const pendingIds = new Set(pending.toolCalls.map((c) => c.call_id));
+  const unknown = toolResponses.map((r) => r.call_id).filter((id) => !pendingIds.has(id));
+  if (unknown.length) return `Turn ${turnId} has no pending tool call with call_id ${list(unknown)}; it is waiting for ${waiting}.`;
+  const seen = new Set();
+  const twice = toolResponses.map((r) => r.call_id).filter((id) => seen.has(id) || !seen.add(id));
+  if (twice.length) return `More than one tool response for call_id ${list([...new Set(twice)])} in turn ${turnId}.`;
+  const missing = pending.toolCalls.filter((c) => !seen.has(c.call_id));
+  if (missing.length) {
+    return `No tool response for call_id ${missing.map((c) => `'${c.call_id}' (${c.tool_name})`).join(', ')}: turn ${turnId} is waiting for ${waiting}.`;
+  }
+  return undefined;
+}
+
+/**
+ * FastAPI-style validation errors of a resume body (`ResumeAgentTurnRequest`), or none.
+ * @param {Record<string, any>} b
+ */
+function resumeBodyErrors(b) {
+  if (b.tool_responses === undefined) return [{ loc: ['body', 'tool_responses'], msg: 'Field required', type: 'missing' }];
+  if (!Array.isArray(b.tool_responses)) return [{ loc: ['body', 'tool_responses'], msg: 'Input should be a valid list', type: 'list_type' }];
+  /** @type {{ loc: (string | number)[], msg: string, type: string }[]} */
+  const errors = [];
+  b.tool_responses.forEach((/** @type {any} */ r, /** @type {number} */ i) => {
+    if (!r || typeof r !== 'object' || Array.isArray(r)) {
+      errors.push({ loc: ['body', 'tool_responses', i], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' });
+      return;
+    }
+    for (const field of ['call_id', 'tool_name', 'content']) {
+      if (r[field] === undefined) errors.push({ loc: ['body', 'tool_responses', i, field], msg: 'Field required', type: 'missing' });
+      else if (field !== 'content' && typeof r[field] !== 'string') {
+        errors.push({ loc: ['body', 'tool_responses', i, field], msg: 'Input should be a valid string', type: 'string_type' });
+      }
+    }
+  });
+  return errors;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -684,6 +850,8 @@ export function createMockLlamaStack(options = {}) {
   let scriptCounter = 0;
   /** @type {Set<Res>} */
   const openResponses = new Set();
+  /** Client tool calls that demo turns wait for, by session and turn id. @type {WeakMap<MockSession, Map<string, PendingToolCalls>>} */
+  const pendingToolCalls = new WeakMap();
 
   agents.set(DEMO_AGENT_ID, {
     agent_id: DEMO_AGENT_ID,
@@ -692,6 +860,7 @@ export function createMockLlamaStack(options = {}) {
       instructions: 'You are a helpful assistant.',
       name: 'demo-agent',
       toolgroups: ['builtin::websearch'],
+      client_tools: DEMO_CLIENT_TOOLS.map((t) => structuredClone(t)),
       input_shields: ['llama-guard'],
       output_shields: ['llama-guard'],
     }),
@@ -752,7 +921,9 @@ export function createMockLlamaStack(options = {}) {
       return;
     }
     const userText = lastUserText(messages);
-    const scenario = pickScenario(userText);
+    let scenario = pickScenario(userText);
+    const clientCalls = scenario === 'client_tool' ? browserToolCalls(userText, agent.agent_config) : [];
+    if (scenario === 'client_tool' && !clientCalls.length) scenario = 'default';
     const wait = scenario === 'slow' ? slowChunkDelayMs : chunkDelayMs;
     /** @type {TurnCtx} */
     const ctx = {
@@ -762,7 +933,71 @@ export function createMockLlamaStack(options = {}) {
       steps: [],
       startedAt: isoNow(),
     };
-    const gen = demoTurn(scenario, ctx, userText, (turn) => session.turns.push(turn));
+    const gen = demoTurn(scenario, ctx, userText, (turn) => session.turns.push(turn), {
+      clientCalls,
+      // Stored at once, as the real server stores a turn that waits for client tools; the resume replaces it.
+      onAwaiting: (turn, pending) => {
+        session.turns.push(turn);
+        pendingOf(session).set(ctx.turnId, pending);
+      },
+    });
+    await pump(res, signal, gen, wait);
+  }
+
+  /** @param {MockSession} session */
+  function pendingOf(session) {
+    let map = pendingToolCalls.get(session);
+    if (!map) pendingToolCalls.set(session, (map = new Map()));
+    return map;
+  }
+
+  /**
+   * Streams a resumed demo turn, or the in-band error saying why it cannot be resumed.
+   * @param {Req} req @param {Res} res
+   * @param {MockAgent | undefined} agent
+   * @param {string} agentId @param {string} sessionId @param {string} turnId
+   * @param {{call_id: string, tool_name: string, content: unknown, metadata?: unknown}[]} toolResponses
+   */
+  async function streamDemoResume(req, res, agent, agentId, sessionId, turnId, toolResponses) {
+    const signal = responseAbort(res);
+    res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
+    res.flushHeaders();
+    const session = agent?.sessions.get(sessionId);
+    if (!agent || !session) {
+      res.end(sseErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
+      return;
+    }
+    const pending = pendingToolCalls.get(session)?.get(turnId);
+    const problem = resumeProblem(session, turnId, pending, toolResponses);
+    if (problem || !pending) {
+      res.end(sseErrorFrame(`400: Invalid value: ${problem}`));
+      return;
+    }
+    const awaiting = /** @type {any} */ (session.turns.find((t) => /** @type {any} */ (t).turn_id === turnId));
+    /** @type {TurnCtx} */
+    const ctx = {
+      turnId,
+      sessionId,
+      inputMessages: awaiting.input_messages,
+      steps: [...awaiting.steps],
+      startedAt: awaiting.started_at,
+    };
+    const gen = resumedTurn(ctx, pending, toolResponses, (turn) => {
+      // The completed turn takes the awaiting one's place (the real store keys turns by turn id).
+      const at = session.turns.findIndex((t) => /** @type {any} */ (t).turn_id === turnId);
+      if (at >= 0) session.turns[at] = turn;
+      else session.turns.push(turn);
+      pendingToolCalls.get(session)?.delete(turnId);
+    });
+    await pump(res, signal, gen, chunkDelayMs);
+  }
+
+  /**
+   * Writes a turn's events, one every `wait` ms, and ends the response (not when the client left).
+   * @param {Res} res @param {AbortSignal} signal
+   * @param {Generator<TurnItem, void, void>} gen @param {number} wait
+   */
+  async function pump(res, signal, gen, wait) {
     let first = true;
     for (;;) {
       if (!first && !(await sleep(wait, signal))) return gen.return();
@@ -957,16 +1192,17 @@ export function createMockLlamaStack(options = {}) {
       return sendJson(req, res, 200, turn ?? null);
     }
 
-    // /agents/{agent_id}/session/{session_id}/turn/{turn_id}/resume — only scripted agents answer it;
-    // the demo agent has no client-side tools.
+    // /agents/{agent_id}/session/{session_id}/turn/{turn_id}/resume — scripted agents replay their script;
+    // demo agents finish a turn that waits for client tools (see the header comment).
     if (segs.length === 7 && segs[6] === 'resume') {
       if (method !== 'POST') return notAllowed();
       if (agent?.script) return playScript(req, res, agent);
+      const errors = resumeBodyErrors(b);
+      if (errors.length) return sendJson(req, res, 400, { error: { detail: { errors } } });
       if (b.stream !== true) {
         return sendJson(req, res, 501, { detail: 'Not implemented: Non-streaming agent turns not yet implemented' });
       }
-      res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
-      return res.end(sseErrorFrame(`400: Invalid value: No tool call to resume in turn ${turnId}`));
+      return streamDemoResume(req, res, agent, agentId, sessionId, turnId, b.tool_responses);
     }
 
     return notFound();

@@ -4,7 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
-import { startMockLlamaStack, createMockLlamaStack, DEFAULT_ANSWER } from '../../demo/mock/server.js';
+import { startMockLlamaStack, createMockLlamaStack, DEFAULT_ANSWER, DEMO_CLIENT_TOOLS, pickScenario } from '../../demo/mock/server.js';
+import { browserToolAnswer } from '../../demo/mock/responses.js';
 import { REFERENCE_DIR, loadSpec, schemaValidators } from './support/openapi.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
@@ -690,5 +691,273 @@ describe('mock lifecycle', () => {
       srv.closeAllConnections();
       await new Promise((r) => srv.close(r));
     }
+  });
+});
+
+describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)', () => {
+  /** @type {{url: string, close: () => Promise<void>}} */
+  let server;
+  let base = '';
+  let sessionId = '';
+  const transcripts = Object.fromEntries(loadTranscripts().map((t) => [t.name, t]));
+  const QUESTION = 'What time is it for me? Check the page title too.';
+  const TIME = 'Tue May 12 2026 16:03:00 GMT+0200 (Central European Summer Time)';
+  const TITLE = 'llama-agent-chat demo';
+  /** @type {any[]} */
+  let awaitingEvents = [];
+  /** @type {any[]} */
+  let resumedEvents = [];
+  /** @type {any} */
+  let awaitingTurn;
+
+  before(async () => {
+    server = await startMockLlamaStack({ chunkDelayMs: 0 });
+    base = server.url;
+    sessionId = (await postJson(base, '/v1/agents/demo-agent/session', { session_name: 'client tools' })).json.session_id;
+  });
+  after(() => server.close());
+
+  const resumePath = (turnId, sid = sessionId, agent = 'demo-agent') => `/v1/agents/${agent}/session/${sid}/turn/${turnId}/resume`;
+  /** POSTs a resume and reads the whole body. */
+  async function resume(turnId, toolResponses, { sid = sessionId, agent = 'demo-agent', stream = true } = {}) {
+    const res = await fetch(base + resumePath(turnId, sid, agent), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tool_responses: toolResponses, stream }),
+    });
+    const body = await res.text();
+    return { res, body, frames: res.headers.get('content-type') === SSE_CONTENT_TYPE ? parseSse(body) : [] };
+  }
+  /** The one in-band error a failed resume answers. */
+  function inBandError(r) {
+    assert.equal(r.res.status, 200);
+    assert.equal(r.res.headers.get('content-type'), SSE_CONTENT_TYPE);
+    assert.equal(r.frames.length, 1, 'nothing but the error');
+    assert.equal(r.frames[0].raw, pythonErrorFrame(r.frames[0].json.error.message));
+    return r.frames[0].json.error.message;
+  }
+  /** Departures from the spec per event kind (as in the server_tool comparison above). */
+  const departuresByKind = (events) => {
+    const m = {};
+    for (const ev of events) m[kindOf(ev)] = [...new Set([...(m[kindOf(ev)] ?? []), ...departuresOf('AgentTurnResponseStreamChunk', ev)])].sort();
+    return m;
+  };
+  const history = async (sid = sessionId) => (await getJson(base, `/v1/agents/demo-agent/session/${sid}`)).json;
+
+  test('trigger words and precedence: "time"/"title" only where no older scenario matches', () => {
+    assert.equal(pickScenario(QUESTION), 'client_tool');
+    assert.equal(pickScenario('Which TITLE is this page?'), 'client_tool');
+    assert.equal(pickScenario('What is the weather at this time?'), 'tool');
+    assert.equal(pickScenario('Search for the title of that book'), 'tool');
+    assert.equal(pickScenario('Use a tool to tell the time'), 'tool');
+    assert.equal(pickScenario('Take your time, answer slowly'), 'slow');
+    assert.equal(pickScenario('Trip the shield this time'), 'shield');
+    assert.equal(pickScenario('Make an error this time'), 'error');
+    assert.equal(pickScenario('Sometimes subtitles are entitled'), 'default', 'whole words only');
+  });
+
+  test('demo-agent declares both browser tools as client_tools', async () => {
+    const agent = (await getJson(base, '/v1/agents/demo-agent')).json;
+    assert.ok(strict('Agent', agent), JSON.stringify(validatorFor('Agent').errors));
+    assert.deepEqual(agent.agent_config.client_tools, DEMO_CLIENT_TOOLS);
+    assert.deepEqual(agent.agent_config.client_tools.map((t) => t.name), ['get_local_time', 'get_page_title']);
+  });
+
+  test('the awaiting turn streams like client_tool_awaiting.sse, with two calls in one step', async () => {
+    awaitingEvents = checkTurnStream(await runTurn(base, 'demo-agent', sessionId, QUESTION));
+    const real = transcripts.client_tool_awaiting;
+    assert.deepEqual(structure(eventSequence(awaitingEvents)), structure(real.meta.event_sequence));
+    assert.deepEqual(departuresByKind(awaitingEvents), departuresByKind(real.events), 'departs from the spec exactly where the real one does');
+    const p = awaitingEvents.map((e) => e.event.payload);
+    assert.equal(new Set(p.filter((x) => x.step_id).map((x) => x.step_id)).size, 1, 'one inference step');
+    const deltas = p.filter((x) => x.event_type === 'step_progress').map((x) => x.delta);
+    assert.ok(deltas.every((d) => d.type === 'tool_call'));
+    const fragments = deltas.filter((d) => d.parse_status === 'in_progress');
+    assert.ok(fragments.every((d) => typeof d.tool_call === 'string'));
+    assert.equal(fragments.map((d) => d.tool_call).join(''), 'get_local_time({})get_page_title({})');
+    const succeeded = deltas.filter((d) => d.parse_status === 'succeeded');
+    assert.deepEqual(deltas.slice(-2), succeeded, 'the ToolCall objects come after every fragment');
+    const calls = succeeded.map((d) => d.tool_call);
+    assert.deepEqual(calls.map((c) => [c.tool_name, c.arguments]), [['get_local_time', '{}'], ['get_page_title', '{}']]);
+    for (const c of calls) {
+      assert.deepEqual(Object.keys(c), Object.keys(real.meta.expected_tool_calls[0]));
+      assert.match(c.call_id, /^call_[A-Za-z0-9]{16}$/);
+    }
+    assert.notEqual(calls[0].call_id, calls[1].call_id);
+    const done = p.find((x) => x.event_type === 'step_complete').step_details;
+    assert.deepEqual(done.model_response, { role: 'assistant', content: '', stop_reason: 'end_of_message', tool_calls: calls });
+    const last = p.at(-1);
+    assert.equal(last.event_type, 'turn_awaiting_input', 'the stream ends with turn_awaiting_input');
+    awaitingTurn = last.turn;
+    assert.deepEqual(Object.keys(awaitingTurn), Object.keys(real.events.at(-1).event.payload.turn));
+    assert.equal(awaitingTurn.turn_id, done.turn_id);
+    assert.equal(awaitingTurn.session_id, sessionId);
+    assert.deepEqual(awaitingTurn.input_messages, [{ role: 'user', content: QUESTION, context: null }]);
+    assert.deepEqual(awaitingTurn.steps, [done]);
+    assert.deepEqual(awaitingTurn.output_message, done.model_response);
+    assert.ok(awaitingTurn.started_at <= done.started_at && done.completed_at <= awaitingTurn.completed_at);
+  });
+
+  test('one word, one call: "time" asks for get_local_time only, "title" for get_page_title only', async () => {
+    const sid = (await postJson(base, '/v1/agents/demo-agent/session', { session_name: 'one call' })).json.session_id;
+    for (const [text, name] of [['What time is it?', 'get_local_time'], ['What is the title of this page?', 'get_page_title']]) {
+      const events = checkTurnStream(await runTurn(base, 'demo-agent', sid, text));
+      const real = transcripts.client_tool_awaiting.meta.event_sequence;
+      assert.deepEqual(eventSequence(events), real.map((k) => (k.startsWith('step_progress') ? 'step_progress/inference x4' : k)), text);
+      assert.deepEqual(lastTurn(events).output_message.tool_calls.map((c) => c.tool_name), [name]);
+    }
+  });
+
+  test('the awaiting turn is in the history as the real server stores it: waiting, not answered', async () => {
+    const json = await history();
+    assert.deepEqual(json.turns, [awaitingTurn]);
+    assert.ok(json.turns[0].output_message.tool_calls.length);
+    assert.equal(json.turns[0].output_message.stop_reason, 'end_of_message');
+    assert.equal(json.turns[0].output_message.content, '');
+    assert.deepEqual(departuresOf('Session', json), ['user_context_null']);
+    const one = await getJson(base, `/v1/agents/demo-agent/session/${sessionId}/turn/${awaitingTurn.turn_id}`);
+    assert.deepEqual(one.json, awaitingTurn);
+  });
+
+  test('a resume with a wrong, missing or repeated call id fails readably, in-band, and the turn keeps waiting', async () => {
+    const [time, title] = awaitingTurn.output_message.tool_calls;
+    const turnId = awaitingTurn.turn_id;
+    const wrong = inBandError(await resume(turnId, [{ call_id: 'call_wrong', tool_name: 'get_local_time', content: TIME }]));
+    assert.equal(
+      wrong,
+      `400: Invalid value: Turn ${turnId} has no pending tool call with call_id 'call_wrong'; it is waiting for '${time.call_id}' (get_local_time), '${title.call_id}' (get_page_title).`,
+    );
+    const missing = inBandError(await resume(turnId, [{ call_id: time.call_id, tool_name: 'get_local_time', content: TIME }]));
+    assert.match(missing, /^400: Invalid value: No tool response for call_id '([^']+)' \(get_page_title\): turn /);
+    assert.ok(missing.includes(title.call_id));
+    const none = inBandError(await resume(turnId, []));
+    assert.ok(none.includes(time.call_id) && none.includes(title.call_id), none);
+    const twice = inBandError(
+      await resume(turnId, [
+        { call_id: time.call_id, tool_name: 'get_local_time', content: TIME },
+        { call_id: time.call_id, tool_name: 'get_local_time', content: TIME },
+        { call_id: title.call_id, tool_name: 'get_page_title', content: TITLE },
+      ]),
+    );
+    assert.match(twice, /^400: Invalid value: More than one tool response for call_id /);
+
+    assert.match(inBandError(await resume('no-such-turn', [])), /^400: Invalid value: Turn 'no-such-turn' not found in session /);
+    assert.equal(inBandError(await resume(turnId, [], { sid: 'nope' })), "400: Invalid value: Session 'nope' not found or access denied.");
+    assert.match(inBandError(await resume(turnId, [], { agent: 'ghost' })), /^400: Invalid value: .*ghost/);
+    const fresh = (await postJson(base, '/v1/agents/demo-agent/session', { session_name: 'empty' })).json.session_id;
+    assert.equal(inBandError(await resume(turnId, [], { sid: fresh })), '400: Invalid value: No turns found for session');
+
+    const notStreamed = await resume(turnId, [], { stream: false });
+    assert.equal(notStreamed.res.status, 501);
+    const noResponses = await postJson(base, resumePath(turnId), { stream: true });
+    assert.equal(noResponses.status, 400);
+    assert.deepEqual(noResponses.json, { error: { detail: { errors: [{ loc: ['body', 'tool_responses'], msg: 'Field required', type: 'missing' }] } } });
+    const noContent = await postJson(base, resumePath(turnId), { tool_responses: [{ call_id: time.call_id, tool_name: 'get_local_time' }], stream: true });
+    assert.equal(noContent.status, 400);
+    assert.deepEqual(noContent.json.error.detail.errors.map((e) => e.loc), [['body', 'tool_responses', 0, 'content']]);
+
+    assert.deepEqual((await history()).turns, [awaitingTurn], 'nothing changed');
+  });
+
+  test('the resume streams like client_tool_awaiting_resume.sse and answers from the tool contents', async () => {
+    const [time, title] = awaitingTurn.output_message.tool_calls;
+    // Answered in the other order, to show the answer follows the call ids, not the order.
+    const toolResponses = [
+      { call_id: title.call_id, tool_name: 'get_page_title', content: TITLE },
+      { call_id: time.call_id, tool_name: 'get_local_time', content: [{ type: 'text', text: TIME }] },
+    ];
+    const r = await resume(awaitingTurn.turn_id, toolResponses);
+    resumedEvents = checkTurnStream(r);
+    const real = transcripts.client_tool_awaiting_resume;
+    assert.deepEqual(structure(eventSequence(resumedEvents)), structure(real.meta.event_sequence));
+    assert.deepEqual(departuresByKind(resumedEvents), departuresByKind(real.events), 'departs from the spec exactly where the real one does');
+
+    const p = resumedEvents.map((e) => e.event.payload);
+    const inference = awaitingTurn.steps[0];
+    // No step_start for the tool execution: it reuses the id of the inference step that asked.
+    assert.equal(p[0].event_type, 'step_complete');
+    assert.equal(p[0].step_type, 'tool_execution');
+    assert.equal(p[0].step_id, inference.step_id);
+    assert.ok(!p.some((x) => x.event_type === 'step_start' && x.step_type === 'tool_execution'));
+    const exec = p[0].step_details;
+    assert.deepEqual(Object.keys(exec), Object.keys(real.events[0].event.payload.step_details));
+    assert.equal(exec.turn_id, awaitingTurn.turn_id);
+    assert.deepEqual(exec.tool_calls, awaitingTurn.output_message.tool_calls);
+    assert.deepEqual(exec.tool_responses, toolResponses.map((t) => ({ ...t, metadata: null })), 'the contents as the client sent them');
+    assert.ok(inference.completed_at <= exec.started_at);
+
+    const answer = browserToolAnswer({ time: TIME, title: TITLE });
+    assert.equal(answer, `It is **${TIME}** for you, and you are reading *${TITLE}*.`);
+    const text = p.filter((x) => x.delta?.type === 'text').map((x) => x.delta.text).join('');
+    assert.equal(text, answer);
+    const turn = lastTurn(resumedEvents);
+    assert.equal(p.at(-1).event_type, 'turn_complete');
+    assert.equal(turn.turn_id, awaitingTurn.turn_id, 'the same turn');
+    assert.equal(turn.started_at, awaitingTurn.started_at);
+    assert.deepEqual(turn.input_messages, awaitingTurn.input_messages);
+    assert.deepEqual(turn.steps.map((s) => s.step_type), ['inference', 'tool_execution', 'inference']);
+    assert.deepEqual(turn.steps[0], inference);
+    assert.deepEqual(turn.steps[1], exec);
+    assert.deepEqual(turn.output_message, { role: 'assistant', content: answer, stop_reason: 'end_of_turn', tool_calls: [] });
+    assert.deepEqual(turn.steps[2].model_response, turn.output_message);
+  });
+
+  test('history holds the resumed turn once, complete; resuming it again fails', async () => {
+    const json = await history();
+    assert.equal(json.turns.length, 1);
+    assert.deepEqual(json.turns, [lastTurn(resumedEvents)]);
+    assert.deepEqual(departuresOf('Session', json), ['user_context_null', 'tool_response_metadata_null']);
+    const [time, title] = awaitingTurn.output_message.tool_calls;
+    const again = inBandError(
+      await resume(awaitingTurn.turn_id, [
+        { call_id: time.call_id, tool_name: 'get_local_time', content: TIME },
+        { call_id: title.call_id, tool_name: 'get_page_title', content: TITLE },
+      ]),
+    );
+    assert.equal(again, `400: Invalid value: No tool call to resume in turn ${awaitingTurn.turn_id}`);
+    const next = checkTurnStream(await runTurn(base, 'demo-agent', sessionId, 'hello'));
+    assert.deepEqual((await history()).turns.map((t) => t.turn_id), [awaitingTurn.turn_id, lastTurn(next).turn_id]);
+  });
+
+  test('created agents: no client_tools → both calls; declared ones only; other tools only → the default answer', async () => {
+    const make = async (client_tools) =>
+      (await postJson(base, '/v1/agents', { agent_config: { model: 'm', instructions: 'i', ...(client_tools ? { client_tools } : {}) } })).json.agent_id;
+    const names = async (agent, text) => {
+      const sid = (await postJson(base, `/v1/agents/${agent}/session`, { session_name: 's' })).json.session_id;
+      const events = checkTurnStream(await runTurn(base, agent, sid, text));
+      const turn = lastTurn(events);
+      return { sid, turn, names: turn.output_message.tool_calls.map((c) => c.tool_name) };
+    };
+    const bare = await make();
+    const both = await names(bare, QUESTION);
+    assert.deepEqual(both.names, ['get_local_time', 'get_page_title']);
+    const [time, title] = both.turn.output_message.tool_calls;
+    const resumed = checkTurnStream(
+      await resume(
+        both.turn.turn_id,
+        [
+          { call_id: time.call_id, tool_name: 'get_local_time', content: TIME },
+          { call_id: title.call_id, tool_name: 'get_page_title', content: TITLE },
+        ],
+        { sid: both.sid, agent: bare },
+      ),
+    );
+    assert.equal(lastTurn(resumed).output_message.content, browserToolAnswer({ time: TIME, title: TITLE }));
+
+    const titleOnly = await make([DEMO_CLIENT_TOOLS[1]]);
+    const one = await names(titleOnly, QUESTION);
+    assert.deepEqual(one.names, ['get_page_title']);
+    const answered = checkTurnStream(
+      await resume(one.turn.turn_id, [{ call_id: one.turn.output_message.tool_calls[0].call_id, tool_name: 'get_page_title', content: TITLE }], {
+        sid: one.sid,
+        agent: titleOnly,
+      }),
+    );
+    assert.equal(lastTurn(answered).output_message.content, `You are reading *${TITLE}*.`);
+
+    const other = await make([{ name: 'get_user_location', description: 'x', input_schema: { type: 'object', properties: {} } }]);
+    const plain = await names(other, QUESTION);
+    assert.deepEqual(plain.names, []);
+    assert.equal(plain.turn.output_message.content, DEFAULT_ANSWER);
   });
 });

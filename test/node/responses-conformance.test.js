@@ -5,7 +5,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startMockLlamaStack } from '../../demo/mock/server.js';
-import { RESPONSES_DEFAULT_ANSWER, splitResponseDeltas } from '../../demo/mock/responses.js';
+import { RESPONSES_DEFAULT_ANSWER, splitResponseDeltas, pickResponsesScenario, browserToolAnswer } from '../../demo/mock/responses.js';
 import { REFERENCE_DIR, loadSpec, normalizeNullable, schemaValidators } from './support/openapi.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
@@ -887,5 +887,172 @@ describe('mock scripts under /s/<id>', () => {
     const { base_path: openai } = await script({ chunks: ['data: {}\n\n'], flavour: 'openai-compatible' });
     assert.equal((await getJson(base, `${openai}/v1/version`)).status, 404);
     assert.equal((await postJson(base, `${openai}/v1/conversations`, {})).status, 404);
+  });
+});
+
+describe('mock Responses API (browser tools: function calls and their follow-up)', () => {
+  /** @type {{url: string, close: () => Promise<void>}} */
+  let server;
+  let base = '';
+  let conversation = '';
+  const QUESTION = 'What time is it for me? Check the page title too.';
+  const TIME = 'Tue May 12 2026 16:03:00 GMT+0200 (Central European Summer Time)';
+  const TITLE = 'llama-agent-chat demo';
+  // The demo page's tools, as it sends them.
+  const noArgs = { type: 'object', properties: {} };
+  const TOOLS = [
+    { type: 'function', name: 'get_local_time', description: 'The user’s local date and time', parameters: noArgs },
+    { type: 'function', name: 'get_page_title', description: 'The title of the page the user is on', parameters: noArgs },
+  ];
+  /** @type {any[]} */
+  let callEvents = [];
+  /** @type {any[]} */
+  let followupEvents = [];
+
+  before(async () => {
+    server = await startMockLlamaStack({ chunkDelayMs: 0 });
+    base = `${server.url}/as/ogx-0.8`;
+    conversation = (await postJson(base, '/v1/conversations', {})).json.id;
+  });
+  after(() => server.close());
+
+  /** The types of one item's own events, in order. @param {any[]} events @param {string} itemId */
+  const typesOfItem = (events, itemId) => events.filter((e) => e.item_id === itemId || e.item?.id === itemId).map((e) => e.type);
+  const collapse = (/** @type {string[]} */ types) => types.filter((t, i) => t !== types[i - 1]);
+
+  test('trigger words and precedence: "time"/"title" only where no older scenario matches', () => {
+    assert.equal(pickResponsesScenario(QUESTION), 'browser_tools');
+    assert.equal(pickResponsesScenario([{ role: 'user', content: 'Which title has this page?' }]), 'browser_tools');
+    assert.equal(pickResponsesScenario("What's the weather at this time?"), 'function_call');
+    assert.equal(pickResponsesScenario('Search the docs for the title'), 'mcp');
+    assert.equal(pickResponsesScenario('Take your time, answer slowly'), 'slow');
+    assert.equal(pickResponsesScenario('A long title, please'), 'incomplete');
+    assert.equal(pickResponsesScenario('An error this time'), 'error');
+    assert.equal(pickResponsesScenario('Sometimes subtitles are entitled'), 'default', 'whole words only');
+    assert.equal(pickResponsesScenario([{ type: 'function_call_output', call_id: 'c', output: 'time' }]), 'function_call_followup');
+  });
+
+  test('the two calls stream like function_call.sse, every event valid', async () => {
+    callEvents = checkResponsesStream(await streamResponse(base, { model: 'llama3.2:3b', input: QUESTION, conversation, tools: TOOLS }));
+    for (const ev of callEvents) checkEvent(ev);
+    const real = transcripts.function_call;
+    assert.deepEqual(departureKinds(departuresOf(callEvents)), departureKinds(departuresOf(real.events)), 'no departure the real one lacks');
+    // Parallel calls as the server's orchestrator sends them: each call's added + argument deltas, then every
+    // arguments.done, then every output_item.done.
+    assert.deepEqual(callEvents.map((e) => e.type), [
+      'response.created',
+      'response.in_progress',
+      'response.output_item.added',
+      'response.function_call_arguments.delta',
+      'response.output_item.added',
+      'response.function_call_arguments.delta',
+      'response.function_call_arguments.done',
+      'response.function_call_arguments.done',
+      'response.output_item.done',
+      'response.output_item.done',
+      'response.completed',
+    ]);
+    assert.deepEqual(callEvents.map((e) => e.sequence_number), callEvents.map((_, i) => i));
+    const realItem = real.events[2].item.id;
+    const output = callEvents.at(-1).response.output;
+    for (const item of output) assert.deepEqual(collapse(typesOfItem(callEvents, item.id)), collapse(typesOfItem(real.events, realItem)), item.name);
+    // Field order and presence like the real events of the same type.
+    for (const ev of callEvents) {
+      const twin = real.events.find((r) => r.type === ev.type && (r.item?.status ?? '') === (ev.item?.status ?? ''));
+      assert.deepEqual(eventKeys(ev).event, eventKeys(twin).event, ev.type);
+      if (ev.item) assert.deepEqual(eventKeys(ev).item, eventKeys(twin).item, ev.type);
+    }
+    assert.deepEqual(callEvents[0].response.tools, TOOLS.map((t) => ({ ...t, strict: null })), 'tools echoed as the server does');
+  });
+
+  test('two function_call items in one completed response, arguments "{}"', () => {
+    const last = callEvents.at(-1);
+    assert.equal(last.type, 'response.completed');
+    assert.equal(last.response.status, 'completed');
+    const output = last.response.output;
+    assert.deepEqual(output.map((o) => [o.type, o.name, o.arguments, o.status]), [
+      ['function_call', 'get_local_time', '{}', 'completed'],
+      ['function_call', 'get_page_title', '{}', 'completed'],
+    ]);
+    for (const o of output) {
+      assert.deepEqual(Object.keys(o), Object.keys(transcripts.function_call.events.at(-1).response.output[0]));
+      assert.match(o.id, new RegExp(`^fc_${UUID}$`));
+      assert.match(o.call_id, /^call_/);
+      assert.equal(typesOfItem(callEvents, o.id).filter((t) => t.endsWith('.delta')).length, 1);
+      assert.equal(callEvents.find((e) => e.type === 'response.function_call_arguments.done' && e.item_id === o.id).arguments, '{}');
+    }
+    assert.notEqual(output[0].call_id, output[1].call_id);
+    for (const e of callEvents.filter((x) => x.type.startsWith('response.function_call_arguments.') || x.type === 'response.output_item.added')) {
+      assert.equal(e.output_index, 0, 'before they are committed, both calls carry the count of committed items');
+    }
+    assert.deepEqual(callEvents.filter((e) => e.type === 'response.output_item.done').map((e) => [e.item.id, e.output_index]), output.map((o, i) => [o.id, i]));
+  });
+
+  test('one word, one call: the exact event types of function_call.sse', async () => {
+    for (const [input, name] of [['What time is it?', 'get_local_time'], ['What is the title of this page?', 'get_page_title']]) {
+      const events = checkResponsesStream(await streamResponse(base, { model: 'm', input, tools: TOOLS }));
+      for (const ev of events) checkEvent(ev);
+      assert.deepEqual(structure(events), structure(transcripts.function_call.events), input);
+      assert.deepEqual(events.at(-1).response.output.map((o) => o.name), [name]);
+    }
+  });
+
+  test('undeclared browser tools are not called: the tool-less answer, as before', async () => {
+    for (const tools of [undefined, transcripts.function_call.meta.request.tools, [TOOLS[1]]]) {
+      const events = checkResponsesStream(await streamResponse(base, { model: 'm', input: 'What time is it?', ...(tools ? { tools } : {}) }));
+      assert.equal(finalText(events), RESPONSES_DEFAULT_ANSWER, JSON.stringify(tools?.map((t) => t.name)));
+    }
+    const titleOnly = checkResponsesStream(await streamResponse(base, { model: 'm', input: QUESTION, tools: [TOOLS[1]] }));
+    assert.deepEqual(titleOnly.at(-1).response.output.map((o) => o.name), ['get_page_title']);
+  });
+
+  test('the follow-up streams like function_call_followup.sse and answers from the outputs', async () => {
+    const [time, title] = callEvents.at(-1).response.output;
+    // Outputs in the other order: the answer follows the call ids.
+    const input = [
+      { type: 'function_call_output', call_id: title.call_id, output: TITLE },
+      { type: 'function_call_output', call_id: time.call_id, output: TIME },
+    ];
+    followupEvents = checkResponsesStream(await streamResponse(base, { model: 'llama3.2:3b', input, conversation, tools: TOOLS }));
+    for (const ev of followupEvents) checkEvent(ev);
+    const real = transcripts.function_call_followup;
+    assert.deepEqual(structure(followupEvents), structure(real.events));
+    assert.deepEqual(departureKinds(departuresOf(followupEvents)), departureKinds(departuresOf(real.events)));
+    const answer = browserToolAnswer({ time: TIME, title: TITLE });
+    assert.equal(answer, `It is **${TIME}** for you, and you are reading *${TITLE}*.`);
+    assert.equal(streamedText(followupEvents), answer);
+    assert.equal(finalText(followupEvents), answer);
+  });
+
+  test('the conversation holds user message, function_calls, function_call_outputs, assistant message, in order', async () => {
+    const { json } = await getJson(base, `/v1/conversations/${conversation}/items?order=asc`);
+    assertValid('ConversationItemList', json);
+    for (const item of json.data) assertValid('ConversationItem', item);
+    const calls = callEvents.at(-1).response.output;
+    assert.deepEqual(json.data.map((i) => (i.type === 'message' ? `${i.role}:${i.content[0].type}` : i.type)), [
+      'user:input_text',
+      'function_call',
+      'function_call',
+      'function_call_output',
+      'function_call_output',
+      'assistant:output_text',
+    ]);
+    assert.equal(json.data[0].content[0].text, QUESTION);
+    assert.deepEqual(json.data.slice(1, 3), calls);
+    assert.deepEqual(json.data.slice(3, 5).map((i) => [i.call_id, i.output]), [[calls[1].call_id, TITLE], [calls[0].call_id, TIME]]);
+    assert.deepEqual(json.data[5], followupEvents.at(-1).response.output[0]);
+  });
+
+  test('without a conversation, names come from previous_response_id or the input’s own function_call items', async () => {
+    const first = checkResponsesStream(await streamResponse(base, { model: 'm', input: QUESTION, tools: TOOLS }));
+    const [time, title] = first.at(-1).response.output;
+    const outputs = [
+      { type: 'function_call_output', call_id: time.call_id, output: TIME },
+      { type: 'function_call_output', call_id: title.call_id, output: TITLE },
+    ];
+    const chained = checkResponsesStream(await streamResponse(base, { model: 'm', input: outputs, previous_response_id: first.at(-1).response.id, tools: TOOLS }));
+    assert.equal(finalText(chained), browserToolAnswer({ time: TIME, title: TITLE }));
+    const stateless = checkResponsesStream(await streamResponse(base, { model: 'm', input: [{ role: 'user', content: QUESTION }, time, title, ...outputs], tools: TOOLS }));
+    assert.equal(finalText(stateless), browserToolAnswer({ time: TIME, title: TITLE }));
   });
 });

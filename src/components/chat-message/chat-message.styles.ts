@@ -22,11 +22,49 @@ export const chatMessageStyles = css`
     background: var(--llama-chat-user-bg, #1f5fbf);
     color: var(--llama-chat-user-fg, #fff);
   }
-  .content {
+  .text {
     white-space: pre-wrap;
   }
   .content:empty {
     display: none;
+  }
+  .markdown > :first-child {
+    margin-top: 0;
+  }
+  .markdown > :last-child {
+    margin-bottom: 0;
+  }
+  .markdown pre {
+    position: relative;
+    overflow-x: auto;
+    padding: 0.5rem;
+    border-radius: 0.375rem;
+    background: var(--llama-chat-code-bg, rgb(0 0 0 / 0.06));
+  }
+  .markdown code {
+    font-family: var(--llama-chat-mono-font, ui-monospace, monospace);
+    font-size: 0.9em;
+  }
+  .markdown table {
+    border-collapse: collapse;
+    display: block;
+    overflow-x: auto;
+  }
+  .markdown th,
+  .markdown td {
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+  }
+  .markdown blockquote {
+    margin: 0.5rem 0;
+    padding-left: 0.75rem;
+    border-left: 3px solid var(--llama-chat-card-border, #d0d4d9);
+  }
+  .markdown img {
+    max-width: 100%;
+  }
+  .markdown a {
+    color: var(--llama-chat-link, #1f5fbf);
   }
   .typing {
     display: inline-flex;

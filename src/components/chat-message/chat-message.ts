@@ -1,12 +1,24 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { renderMarkdownInto, type MarkdownStream } from '../../render/markdown.js';
 import type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { chatMessageStyles } from './chat-message.styles.js';
 import { renderToolCard } from './tool-card.js';
 
+/** Every part inside a message, for `exportparts` (markdown parts are listed in src/render/markdown.ts). */
+export const CHAT_MESSAGE_PARTS = [
+  'bubble, content, typing, tools, tool-card, tool-header, tool-status, tool-name, tool-arguments, tool-note',
+  'tool-result, tool-result-summary, tool-result-text, safety, context, note, error',
+  'md-paragraph, md-heading, md-h1, md-h2, md-h3, md-h4, md-h5, md-h6, md-code-block, code-header, code-language',
+  'copy-button, md-pre, md-code, md-code-inline, md-em, md-strong, md-strike, md-link, md-link-rejected',
+  'md-image-link, md-image, md-blockquote, md-list, md-ul, md-ol, md-list-item, md-task-checkbox, md-table, md-tr',
+  'md-th, md-td, md-rule, md-equation, md-equation-block',
+].join(', ');
+
 /**
- * One message of the conversation. Renders data only: every string from the server is bound as
- * text, never parsed as HTML.
+ * One message of the conversation. Renders data only: user text is bound as text; assistant text is
+ * markdown, rendered incrementally into DOM nodes by src/render/markdown.ts (never as HTML); tool
+ * output, errors and notices are bound as text.
  *
  * @summary A chat message bubble.
  * @csspart bubble - The message bubble.
@@ -20,6 +32,8 @@ import { renderToolCard } from './tool-card.js';
  * @csspart note - A notice that is not a failure (waiting for a tool nobody provides).
  * @csspart error - The readable error of a failed or stopped reply.
  * @csspart typing - The indicator shown while a reply is streaming and still empty.
+ * @csspart md-* - The markdown of assistant replies (`md-paragraph`, `md-heading`, `md-code-block`,
+ *   `copy-button`, `md-table`, `md-link`, …; the full list is in src/render/markdown.ts).
  */
 export class ChatMessage extends LitElement {
   static override styles = [visuallyHidden, chatMessageStyles];
@@ -27,6 +41,8 @@ export class ChatMessage extends LitElement {
   static override properties: PropertyDeclarations = {
     sender: { reflect: true },
     status: { reflect: true },
+    messageId: { attribute: false },
+    allowImages: { attribute: false },
     content: { attribute: false },
     error: { attribute: false },
     notice: { attribute: false },
@@ -37,6 +53,10 @@ export class ChatMessage extends LitElement {
 
   /** Who wrote the message. */
   declare sender: Sender;
+  /** The message's id: a new id means a new message (this element may be reused for another one). */
+  declare messageId: string;
+  /** Load https: images in markdown instead of showing them as links. */
+  declare allowImages: boolean;
   /** Where the message stands: `streaming`, `complete`, `error` or `aborted`. */
   declare status: MessageStatus;
   /** The raw text: what the user typed, or the assistant's text as received. */
@@ -58,6 +78,44 @@ export class ChatMessage extends LitElement {
     this.status = 'complete';
     this.content = '';
     this.toolCalls = [];
+    this.messageId = '';
+    this.allowImages = false;
+  }
+
+  /** Where the markdown goes, the stream writing into it, and how much of `content` it has seen. */
+  private markdown?: { container: HTMLElement; stream: MarkdownStream; messageId: string; fed: string; ended: boolean };
+
+  protected override updated(): void {
+    if (this.sender !== 'assistant') return;
+    const container = this.renderRoot.querySelector<HTMLElement>('.markdown');
+    if (!container) return;
+    const content = this.content;
+    let md = this.markdown;
+    // Append-only while streaming (the reducer only appends deltas), so only the new piece is parsed:
+    // O(delta) per frame. A different message, or text that is not a continuation, starts over.
+    const continues = md && md.container === container && md.messageId === this.messageId && content.length >= md.fed.length;
+    if (!md || !continues || (md.ended && content !== md.fed)) {
+      container.replaceChildren();
+      md = { container, stream: renderMarkdownInto(container, { allowImages: this.allowImages }), messageId: this.messageId, fed: '', ended: false };
+      this.markdown = md;
+    }
+    if (this.status === 'streaming') {
+      if (content.length > md.fed.length) md.stream.write(content.slice(md.fed.length));
+      md.fed = content;
+      return;
+    }
+    if (md.ended) return;
+    // The turn ended. The final text may not continue what streamed (an output shield replaced it):
+    // checked once here, not per frame.
+    if (!content.startsWith(md.fed)) {
+      container.replaceChildren();
+      md.stream = renderMarkdownInto(container, { allowImages: this.allowImages });
+      md.fed = '';
+    }
+    if (content.length > md.fed.length) md.stream.write(content.slice(md.fed.length));
+    md.stream.end();
+    md.fed = content;
+    md.ended = true;
   }
 
   override render() {
@@ -73,7 +131,9 @@ export class ChatMessage extends LitElement {
       ${this.toolCalls.length
         ? html`<ul part="tools" class="tools" aria-label="Tool calls">${this.toolCalls.map(renderToolCard)}</ul>`
         : nothing}
-      <div part="content" class="content">${this.content}</div>
+      ${this.sender === 'user'
+        ? html`<div part="content" class="content text">${this.content}</div>`
+        : html`<div part="content" class="content markdown"></div>`}
       ${streaming && !this.content
         ? html`<span part="typing" class="typing" aria-hidden="true"><span></span><span></span><span></span></span>`
         : nothing}

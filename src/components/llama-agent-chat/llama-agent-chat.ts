@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { CHAT_MESSAGE_PARTS } from '../chat-message/chat-message.js';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
 import { runClientTool, type ClientTools, type LlamaChatToolCallDetail } from '../../controllers/client-tools.js';
 import type { ApiPreference } from '../../protocol/detect.js';
@@ -79,6 +80,7 @@ export class LlamaAgentChat extends LitElement {
     sessionId: { attribute: 'session-id', reflect: true },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     debug: { type: Boolean },
+    allowImages: { attribute: 'allow-images', type: Boolean },
     placeholder: {},
     headers: { attribute: false },
     draft: { state: true },
@@ -102,6 +104,11 @@ export class LlamaAgentChat extends LitElement {
   declare idleTimeout: number;
   /** Log every raw event with console.debug. */
   declare debug: boolean;
+  /**
+   * Load https: images from replies. Off by default: a remote image tells whoever the model names
+   * the reader's address, so images are shown as links unless the host opts in.
+   */
+  declare allowImages: boolean;
   /** The composer's hint text. */
   declare placeholder: string;
   /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. Never reflected, rendered or logged. */
@@ -156,6 +163,7 @@ export class LlamaAgentChat extends LitElement {
     this.clientTools = {};
     this.idleTimeout = 30000;
     this.debug = false;
+    this.allowImages = false;
     this.placeholder = 'Type a message…';
     this.headers = {};
     this.draft = '';
@@ -322,9 +330,11 @@ export class LlamaAgentChat extends LitElement {
           (m) =>
             html`<chat-message
               part="message ${m.sender}-message"
-              exportparts="bubble, content, tools, tool-card, tool-header, tool-status, tool-name, tool-arguments, tool-note, tool-result, tool-result-summary, tool-result-text, safety, context, note, error, typing"
+              exportparts=${CHAT_MESSAGE_PARTS}
               sender=${m.sender}
               status=${m.status}
+              .messageId=${m.id}
+              .allowImages=${this.allowImages}
               .content=${m.content}
               .error=${m.error}
               .notice=${m.notice}

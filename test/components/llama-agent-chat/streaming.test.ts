@@ -66,10 +66,14 @@ describe('<llama-agent-chat> streaming', () => {
     const agent = await scriptedAgent({ chunks: [frame(events.stepStart()), frame(events.text('Partial ')), frame(events.text('answer'))], end: 'hang' });
     const el = await chatFor(agent);
     const sent = el.send('Hi');
-    await untilText(el, 'Partial answer');
+    // The markdown parser looks one character ahead, so the newest character shows with the next piece.
+    await untilText(el, 'Partial answe');
     expect(renderedMessages(el)[1].status).to.equal('streaming');
     el.stop();
     expect((await sent).status).to.equal('aborted');
+    await el.updateComplete;
+    await renderedMessages(el)[1].updateComplete;
+    expect(shownText(renderedMessages(el)[1])).to.equal('Partial answer');
   });
 
   it('reassembles events split inside a JSON string, inside a multi-byte character, with CRLF framing and no final blank line', async () => {
@@ -203,13 +207,19 @@ describe('<llama-agent-chat> streaming', () => {
     expect(renders.length).to.be.lessThan(deltas.length / 4);
   });
 
-  it('streams the demo agent’s markdown answer from the mock end to end', async () => {
+  it('streams the demo agent’s markdown answer from the mock end to end, rendered as markdown', async () => {
     const el = await chatFor('demo-agent');
     const outcome = await el.send('Tell me something');
     expect(outcome.status).to.equal('complete');
-    expect(outcome.message!.content.length).to.be.greaterThan(100);
+    expect(outcome.message!.content).to.match(/^## /);
     const last = await untilLastStatus(el, 'complete');
-    expect(shownText(last)).to.equal(outcome.message!.content);
+    await last.updateComplete;
+    const root = last.shadowRoot!;
+    expect(root.querySelector('h2')!.textContent).to.contain('Llama Stack');
+    expect(root.querySelectorAll('ul > li')).to.have.length(3);
+    expect(root.querySelector('pre code')!.textContent).to.contain('fetch(');
+    expect(root.querySelector('a[href^="https://"]')!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(root.textContent).not.to.contain('**');
   });
 });
 

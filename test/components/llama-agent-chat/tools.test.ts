@@ -190,3 +190,27 @@ describe('<llama-agent-chat> client-side tools', () => {
     expect(ran).to.equal(false);
   });
 });
+
+describe('<llama-agent-chat> styling hooks', () => {
+  it('exports message and markdown parts so a host stylesheet reaches them', async () => {
+    const agent = await scriptedAgent({ chunks: turnFrames(['# Title\n\n', 'Some `code` and a [link](https://example.com).']) });
+    const el = await chatFor(agent);
+    const style = document.createElement('style');
+    style.textContent = `
+      llama-agent-chat::part(md-h1) { color: rgb(1, 2, 3); }
+      llama-agent-chat::part(md-link) { color: rgb(4, 5, 6); }
+      llama-agent-chat::part(assistant-message) { color: rgb(7, 8, 9); }`;
+    document.head.append(style);
+    try {
+      await el.send('Hi');
+      await el.updateComplete;
+      const reply = renderedMessages(el)[1];
+      await reply.updateComplete;
+      expect(getComputedStyle(reply.shadowRoot!.querySelector('h1')!).color).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(reply.shadowRoot!.querySelector('a')!).color).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(reply).color).to.equal('rgb(7, 8, 9)');
+    } finally {
+      style.remove();
+    }
+  });
+});
