@@ -26,7 +26,7 @@ function minifyCssTemplates(): Plugin {
  * Three library builds from one entry, selected by --mode:
  *   (default)  dist/llama-agent-chat.js       self-contained ES module for <script type="module">
  *   iife       dist/llama-agent-chat.iife.js  the same as a classic script
- *   npm        dist/npm/index.js              for bundlers: lit and sse.js stay external (deduped by the app)
+ *   npm        dist/npm/index.js              for bundlers: lit, sse.js and streaming-markdown stay external
  * The demo uses the dev server (demo/serve.js), not this file's build options.
  */
 export default defineConfig(({ mode }) => {
@@ -48,7 +48,9 @@ export default defineConfig(({ mode }) => {
         fileName: () => (npm ? 'index.js' : iife ? 'llama-agent-chat.iife.js' : 'llama-agent-chat.js'),
       },
       rollupOptions: {
-        external: npm ? [/^lit(\/|$)/, /^@lit\//, 'sse.js'] : [],
+        external: npm ? [/^lit(\/|$)/, /^@lit\//, 'sse.js', 'streaming-markdown'] : [],
+        // streaming-markdown checks its own invariants with console.assert: dead weight in production.
+        treeshake: { manualPureFunctions: ['console.assert'] },
         // Vite leaves whitespace in ES library output (for the npm build's tree-shaking); the
         // script-tag bundle ships to every page, so minify it fully.
         output: npm ? {} : { minify: true },

@@ -89,6 +89,21 @@ describe('reduceConversation', () => {
     expect(done.messages[1].toolCalls[0]).to.deep.include({ status: 'error', result: 'boom' });
   });
 
+  it('gives each of two parallel Agents API calls its own card, though their fragments interleave', () => {
+    const { messages } = run([
+      started,
+      ev({ kind: 'tool-call-fragment', text: 'get_local_time(' }),
+      ev({ kind: 'tool-call-fragment', text: 'get_page_title(' }),
+      ev({ kind: 'tool-call-fragment', text: '))' }),
+      ev({ kind: 'tool-call', call: { callId: 'c1', toolName: 'get_local_time', arguments: '{}' }, parsed: true }),
+      ev({ kind: 'tool-call', call: { callId: 'c2', toolName: 'get_page_title', arguments: '{}' }, parsed: true }),
+    ]);
+    expect(messages[1].toolCalls.map((c) => [c.callId, c.toolName, c.arguments, c.status])).to.deep.equal([
+      ['c1', 'get_local_time', '{}', 'called'],
+      ['c2', 'get_page_title', '{}', 'called'],
+    ]);
+  });
+
   it('keeps two calls apart when the second starts after the first was announced', () => {
     const { messages } = run([
       started,

@@ -34,8 +34,25 @@ export const chatMessageStyles = css`
   .markdown > :last-child {
     margin-bottom: 0;
   }
+  .markdown [part~='code-header'] {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    margin-top: 0.5rem;
+    font-size: 0.8em;
+    opacity: 0.85;
+  }
+  .markdown [part~='copy-button'] {
+    font: inherit;
+    padding: 0.125rem 0.5rem;
+    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+    border-radius: 0.25rem;
+    background: var(--llama-chat-card-bg, #fff);
+    color: inherit;
+    cursor: pointer;
+  }
   .markdown pre {
-    position: relative;
+    margin-top: 0.25rem;
     overflow-x: auto;
     padding: 0.5rem;
     border-radius: 0.375rem;

@@ -139,7 +139,10 @@ export class ChatMessage extends LitElement {
         : nothing}
       ${this.safety
         ? html`<p part="safety" class="safety" role="note">
-            <strong>Safety check (${this.safety.level}):</strong> ${this.safety.message}
+            <strong>Blocked by a safety check (${this.safety.level})</strong>${
+              // An output shield's message usually is the reply itself: say it once.
+              this.safety.message === this.content ? nothing : html`: ${this.safety.message}`
+            }
           </p>`
         : nothing}
       ${this.notice ? html`<p part="note" class="note">${this.notice}</p>` : nothing}

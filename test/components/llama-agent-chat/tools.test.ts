@@ -82,7 +82,8 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     const agent = await scriptedAgent({
       turns: [
         { chunks: [shield(null), ...turnFrames(['Fine.'])] },
-        { chunks: [shield({ violation_level: 'error', user_message: 'I cannot help with that.', metadata: {} }), frame(events.turnComplete('I cannot help with that.'))] },
+        { chunks: [shield({ violation_level: 'error', user_message: 'I cannot help with that.', metadata: {} }), frame(events.turnComplete('Sorry.'))] },
+        { chunks: [shield({ violation_level: 'warn', user_message: 'Same text.', metadata: {} }), frame(events.turnComplete('Same text.'))] },
       ],
     });
     const el = await chatFor(agent);
@@ -92,8 +93,12 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     await el.send('bad');
     await el.updateComplete;
     const notice = renderedMessages(el)[3].shadowRoot!.querySelector('[part="safety"]')!;
-    expect(notice.textContent).to.contain('error');
-    expect(notice.textContent).to.contain('I cannot help with that.');
+    expect(notice.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Blocked by a safety check (error): I cannot help with that.');
+    // When the shield's message is the reply itself (an output shield), it is not repeated.
+    await el.send('again');
+    await el.updateComplete;
+    const same = renderedMessages(el)[5].shadowRoot!.querySelector('[part="safety"]')!;
+    expect(same.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Blocked by a safety check (warn)');
   });
 });
 
