@@ -105,7 +105,7 @@
  */
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { responseAbort, sleep } from './abortable.js';
 
 const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
 const JSON_CONTENT_TYPE = 'application/json';
@@ -770,24 +770,6 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
 // ---------------------------------------------------------------------------------------------------
 // HTTP plumbing
 
-/** @param {import('node:http').ServerResponse} res */
-function responseAbort(res) {
-  const ac = new AbortController();
-  res.on('close', () => ac.abort());
-  return ac.signal;
-}
-
-/** Sleeps, resolving false instead of throwing when the signal aborts. */
-async function sleep(/** @type {number} */ ms, /** @type {AbortSignal} */ signal) {
-  if (signal.aborted) return false;
-  try {
-    if (ms > 0) await delay(ms, undefined, { signal });
-    else await new Promise((r) => setImmediate(r));
-    return !signal.aborted;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * @typedef {import('node:http').IncomingMessage & { body?: unknown }} Req

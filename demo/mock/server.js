@@ -92,7 +92,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
+import { responseAbort, sleep } from './abortable.js';
 import { fileURLToPath } from 'node:url';
 import {
   createResponsesApi,
@@ -811,24 +811,6 @@ function answerPreflight(req, res) {
   res.end(text);
 }
 
-/** @param {import('node:http').ServerResponse} res */
-function responseAbort(res) {
-  const ac = new AbortController();
-  res.on('close', () => ac.abort());
-  return ac.signal;
-}
-
-/** Sleeps, resolving false instead of throwing when the signal aborts. */
-async function sleep(/** @type {number} */ ms, /** @type {AbortSignal} */ signal) {
-  if (signal.aborted) return false;
-  try {
-    if (ms > 0) await delay(ms, undefined, { signal });
-    else await new Promise((r) => setImmediate(r));
-    return !signal.aborted;
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The handler

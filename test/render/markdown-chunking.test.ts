@@ -5,18 +5,7 @@
 // A failure prints the seed and the chunk boundaries, so it reproduces.
 import { expect } from '@open-wc/testing';
 import { renderMarkdownInto } from '../../src/render/markdown.js';
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng.js';
 
 function renderChunks(chunks: readonly string[]): string {
   const c = document.createElement('div');

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { renderMarkdownInto, type MarkdownOptions } from '../../src/render/markdown.js';
 import { XSS_VECTORS, installXssProbe, settle } from '../support/xss-vectors.js';
+import { prng } from '../support/prng.js';
 
 /** Allowed elements and their attributes (besides `part`, allowed everywhere). */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -46,17 +47,6 @@ const FIXED_VALUES: Record<string, string> = {
   disabled: '',
 };
 const XHTML = 'http://www.w3.org/1999/xhtml';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomChunks(text: string, seed: number): string[] {
   const rnd = prng(seed);

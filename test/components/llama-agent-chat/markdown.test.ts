@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderMarkdownInto } from '../../../src/render/markdown.js';
+import { prng } from '../../support/prng.js';
 import { chatFor, events, frame, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
 const REPLY = [
@@ -21,13 +22,8 @@ const REPLY = [
   'Done 🦙👩🏽‍💻 東京.',
 ].join('\n');
 
-/** A seeded PRNG, so a failing chunking can be reproduced from its seed. */
-function random(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
-
 function chunk(text: string, seed: number): string[] {
-  const next = random(seed);
+  const next = prng(seed);
   const out: string[] = [];
   for (let i = 0; i < text.length; ) {
     const size = 1 + Math.floor(next() * 7);

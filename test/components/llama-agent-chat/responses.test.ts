@@ -3,7 +3,7 @@
  * Stack / OGX 0.4 and later, OpenAI-compatible servers), and protocol detection against each kind.
  */
 import { expect } from '@open-wc/testing';
-import { BACKGROUND_FLUSH_MS } from '../../../src/controllers/frame-scheduler.js';
+import { expectAtMostOncePerFrame, recordRenders } from '../../support/frames.js';
 import {
   chatFor,
   frame,
@@ -236,23 +236,9 @@ describe('<llama-agent-chat> in Responses mode', () => {
     const el = await chatOn(baseUrl);
     await el.send('warm up');
     await el.updateComplete;
-    let frameCount = 0;
-    let counting = true;
-    const tick = () => {
-      frameCount++;
-      if (counting) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    const renders: Array<{ frame: number; at: number }> = [];
-    const render = el.render.bind(el);
-    el.render = () => (renders.push({ frame: frameCount, at: performance.now() }), render());
-    const outcome = await el.send('Hi');
-    counting = false;
+    const { result: outcome, renders } = await recordRenders(el, () => el.send('Hi'));
     expect(outcome.message?.content).to.equal(deltas.join(''));
-    const between = renders.slice(1, -1);
-    for (let i = 1; i < between.length; i++) {
-      if (between[i].frame === between[i - 1].frame) expect(between[i].at - between[i - 1].at).to.be.at.least(BACKGROUND_FLUSH_MS - 5);
-    }
+    expectAtMostOncePerFrame(renders);
     expect(renders.length).to.be.lessThan(deltas.length / 4);
   });
 });

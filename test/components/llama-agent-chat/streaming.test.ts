@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { BACKGROUND_FLUSH_MS } from '../../../src/controllers/frame-scheduler.js';
 import type { LlamaAgentChat } from '../../../src/index.js';
+import { expectAtMostOncePerFrame, recordRenders } from '../../support/frames.js';
 import {
   chatFor,
   events,
@@ -181,29 +181,9 @@ describe('<llama-agent-chat> streaming', () => {
     // A first turn resolves the protocol and creates the session, so only the measured turn renders below.
     await el.send('warm up');
     await el.updateComplete;
-    let frame = 0;
-    let counting = true;
-    const tick = () => {
-      frame++;
-      if (counting) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    const renders: Array<{ frame: number; at: number }> = [];
-    const render = el.render.bind(el);
-    el.render = () => (renders.push({ frame, at: performance.now() }), render());
-    const outcome = await el.send('Hi');
-    await el.updateComplete;
-    counting = false;
+    const { result: outcome, renders } = await recordRenders(el, () => el.send('Hi'));
     expect(outcome.message?.content).to.equal(deltas.join(''));
-    // First render: the placeholder, at once. Last: the final flush. In between, never two in one
-    // frame — unless no frame came at all (WebKit under automation throttles frames like a hidden
-    // tab), and then only through the fallback timer, at least BACKGROUND_FLUSH_MS apart.
-    const between = renders.slice(1, -1);
-    for (let i = 1; i < between.length; i++) {
-      if (between[i].frame === between[i - 1].frame) {
-        expect(between[i].at - between[i - 1].at, JSON.stringify(renders)).to.be.at.least(BACKGROUND_FLUSH_MS - 5);
-      }
-    }
+    expectAtMostOncePerFrame(renders);
     expect(renders.length).to.be.lessThan(deltas.length / 4);
   });
 
