@@ -64,7 +64,19 @@ const STICK_THRESHOLD = 32;
  * @cssproperty --llama-chat-user-fg - User bubble text colour.
  * @cssproperty --llama-chat-assistant-bg - Assistant bubble background.
  * @cssproperty --llama-chat-assistant-fg - Assistant bubble text colour.
- * @cssproperty --llama-chat-error-fg - Error text colour.
+ * @cssproperty --llama-chat-error-fg - Error text colour (also the border of a failed tool card).
+ * @cssproperty --llama-chat-focus - Focus outline colour.
+ * @cssproperty --llama-chat-input-bg - Text area background.
+ * @cssproperty --llama-chat-input-border - Text area border colour.
+ * @cssproperty --llama-chat-notice-bg - Notice background.
+ * @cssproperty --llama-chat-notice-fg - Notice text colour.
+ * @cssproperty --llama-chat-bubble-max-width - Widest a message bubble gets. Default 42rem.
+ * @cssproperty --llama-chat-card-bg - Tool card and Copy button background.
+ * @cssproperty --llama-chat-card-border - Tool card, table and quote border colour.
+ * @cssproperty --llama-chat-code-bg - Code block background.
+ * @cssproperty --llama-chat-mono-font - Font family of code, arguments and results.
+ * @cssproperty --llama-chat-link - Link colour in replies.
+ * @cssproperty --llama-chat-safety-border - Accent of safety notices.
  */
 export class LlamaAgentChat extends LitElement {
   static override styles = [visuallyHidden, llamaAgentChatStyles];
