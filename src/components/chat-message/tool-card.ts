@@ -33,7 +33,7 @@ export function renderToolCard(call: ToolCallView) {
       <strong part="tool-name">${name}</strong>${streaming ? '…' : nothing}
     </div>
     ${call.arguments
-      ? html`<pre part="tool-arguments" class="tool-arguments" aria-label="Arguments">${streaming || !call.parsed ? call.arguments : prettyJson(call.arguments)}</pre>`
+      ? html`<pre part="tool-arguments" class="tool-arguments">${streaming || !call.parsed ? call.arguments : prettyJson(call.arguments)}</pre>`
       : nothing}
     ${call.parsed ? nothing : html`<p part="tool-note" class="tool-note">The server could not parse this tool call; this is the model’s raw text.</p>`}
     ${call.result === undefined

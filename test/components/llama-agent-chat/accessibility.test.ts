@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LlamaAgentChat } from '../../../src/index.js';
-import { chatFor, events, frame, scriptedAgent, turnFrames, until } from '../../support/mock.js';
+import { chatFor, events, frame, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
 describe('<llama-agent-chat> accessibility', () => {
   it('is accessible when unconfigured', async () => {
@@ -26,5 +26,20 @@ describe('<llama-agent-chat> accessibility', () => {
     await el.send('Again');
     await el.updateComplete;
     await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with markdown, tool cards, a safety notice and a history notice', async () => {
+    const body = await (await fetch(new URL('../../fixtures/llama-stack-0.3.5/server_tool.sse', import.meta.url))).text();
+    const agent = await scriptedAgent({ chunks: [body] });
+    const el = await chatFor(agent);
+    await el.send('What is new in Node.js?');
+    await el.updateComplete;
+    for (const message of renderedMessages(el)) await message.updateComplete;
+    expect(renderedMessages(el)[1].shadowRoot!.querySelector('[part~="tool-card"]')).to.exist;
+    await expect(el).to.be.accessible();
+
+    const gone = await chatFor('demo-agent', { sessionId: 'no-such-session' });
+    await until(() => gone.shadowRoot!.querySelector('[part~="new-session-button"]'), 'no notice');
+    await expect(gone).to.be.accessible();
   });
 });
