@@ -67,6 +67,42 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     await sent;
   });
 
+  it('shows a tool call the server could not parse as raw text with a note', async () => {
+    const agent = await scriptedAgent({
+      chunks: [
+        frame(events.stepStart()),
+        frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: 'get_weather(city=Paris', parse_status: 'failed' } } } }),
+        ...turnFrames(['Sorry.']).slice(1),
+      ],
+    });
+    const el = await chatFor(agent);
+    await el.send('Weather?');
+    await el.updateComplete;
+    const [card] = cards(el);
+    expect(card.querySelector('[part="tool-arguments"]')!.textContent).to.equal('get_weather(city=Paris');
+    expect(card.querySelector('[part="tool-note"]')!.textContent).to.contain('could not parse');
+  });
+
+  it('shows retrieved context collapsed', async () => {
+    const memory = frame({
+      event: {
+        payload: {
+          event_type: 'step_complete',
+          step_type: 'memory_retrieval',
+          step_id: STEP,
+          step_details: { turn_id: TURN, step_id: STEP, step_type: 'memory_retrieval', vector_db_ids: 'docs', inserted_context: 'Llamas hum to their young.' },
+        },
+      },
+    });
+    const agent = await scriptedAgent({ chunks: [memory, ...turnFrames(['They hum.'])] });
+    const el = await chatFor(agent);
+    await el.send('Do llamas sing?');
+    await el.updateComplete;
+    const context = renderedMessages(el)[1].shadowRoot!.querySelector<HTMLDetailsElement>('[part="context"]')!;
+    expect(context.open).to.equal(false);
+    expect(context.textContent).to.contain('Llamas hum to their young.');
+  });
+
   it('shows a shield violation with its level and message, and nothing for a passed shield', async () => {
     const shield = (violation: unknown) =>
       frame({

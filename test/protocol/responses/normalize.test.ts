@@ -38,6 +38,28 @@ describe('normalizeResponsesEvent', () => {
     expect(cut).to.deep.equal({ kind: 'error', message: 'The reply was cut short: it reached the length limit.' });
   });
 
+  it('turns web-search and file-search items into tool cards, with file-search results', () => {
+    const web = normalizeResponsesEvent({ type: 'response.output_item.done', item: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'llamas' } } });
+    expect(web).to.deep.equal([{ kind: 'tool-call', call: { callId: 'ws_1', toolName: 'web_search', arguments: '{"query":"llamas"}' }, parsed: true, streaming: false }]);
+    const file = normalizeResponsesEvent({
+      type: 'response.output_item.done',
+      item: { type: 'file_search_call', id: 'fs_1', queries: ['llama diet'], status: 'completed', results: [{ filename: 'a.md', text: 'Grass.' }] },
+    });
+    expect(file[0]).to.deep.equal({ kind: 'tool-call', call: { callId: 'fs_1', toolName: 'file_search', arguments: '{"queries":["llama diet"]}' }, parsed: true, streaming: false });
+    expect(file[1]).to.deep.include({ kind: 'tool-result', callId: 'fs_1', toolName: 'file_search' });
+    expect((file[1] as { content: string }).content).to.contain('Grass.');
+    const added = normalizeResponsesEvent({ type: 'response.output_item.added', item: { type: 'web_search_call', id: 'ws_2', status: 'in_progress' } });
+    expect(added).to.deep.equal([{ kind: 'tool-call', call: { callId: 'ws_2', toolName: 'web_search', arguments: '' }, parsed: true, streaming: true }]);
+  });
+
+  it('marks a failed MCP call as an error result', () => {
+    const events = normalizeResponsesEvent({
+      type: 'response.output_item.done',
+      item: { type: 'mcp_call', id: 'mcp_1', name: 'search', server_label: 'docs', arguments: '{}', error: 'server unreachable', output: null },
+    });
+    expect(events[1]).to.deep.equal({ kind: 'tool-result', callId: 'mcp_1', toolName: 'docs.search', content: 'server unreachable', isError: true });
+  });
+
   it('asks for client tools when response.completed holds function calls', () => {
     const events = normalizeResponsesEvent({
       type: 'response.completed',
