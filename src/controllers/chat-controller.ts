@@ -88,6 +88,8 @@ const SWITCHED_MESSAGE = 'The conversation was switched before this reply finish
 const REMOVED_MESSAGE = 'The chat was removed from the page before this reply finished.';
 /** Client-tool rounds in one turn before we stop resuming (a model calling tools forever). */
 const MAX_TOOL_ROUNDS = 10;
+/** History pages loaded at most (100 items each in the Responses API). */
+const MAX_HISTORY_PAGES = 50;
 
 export class ChatController implements ReactiveController {
   /** The conversation as of the last event: what the public `messages` property reports. */
@@ -291,7 +293,8 @@ export class ChatController implements ReactiveController {
     const config = this.settings();
     const records: unknown[] = [];
     let spec: HttpRequestSpec | undefined = protocol.loadHistory(config, sessionId);
-    while (spec) {
+    // A server that always says has_more (or repeats its cursor) must not keep us loading forever.
+    for (let pages = 0; spec && pages < MAX_HISTORY_PAGES; pages++) {
       const result = await this.request(spec, 'history', signal);
       if (signal.aborted) return { messages: [] };
       if (!result.ok) {
@@ -303,7 +306,7 @@ export class ChatController implements ReactiveController {
       }
       const page = protocol.readHistoryPage(config, sessionId, result.body);
       records.push(...page.records);
-      spec = page.next;
+      spec = page.next?.url === spec.url ? undefined : page.next;
     }
     return { messages: protocol.historyFrom(records) };
   }
