@@ -75,6 +75,8 @@ interface ActiveTurn {
   receivedAnything: boolean;
   contentType: string;
   toolRounds: number;
+  /** Read once per turn, so the per-event path does not rebuild the settings. */
+  readonly debug: boolean;
   ended: boolean;
 }
 
@@ -83,7 +85,9 @@ interface HistoryLoad {
   readonly done: Promise<void>;
 }
 
-export const STOPPED_MESSAGE = 'You stopped this reply.';
+const logDebug = (...args: unknown[]) => console.debug('[llama-agent-chat]', ...args);
+
+const STOPPED_MESSAGE = 'You stopped this reply.';
 const SWITCHED_MESSAGE = 'The conversation was switched before this reply finished.';
 const REMOVED_MESSAGE = 'The chat was removed from the page before this reply finished.';
 /** Client-tool rounds in one turn before we stop resuming (a model calling tools forever). */
@@ -212,9 +216,6 @@ export class ChatController implements ReactiveController {
     return last?.sender === 'assistant' ? last : undefined;
   }
 
-  private debug(...args: unknown[]): void {
-    if (this.settings().debug) console.debug('[llama-agent-chat]', ...args);
-  }
 
   // ---------------------------------------------------------------- which protocol
 
@@ -235,7 +236,7 @@ export class ChatController implements ReactiveController {
     }
     const facts: ServerFacts = { version: result.ok ? parseVersion(result.body) : undefined };
     const api = chooseApi(s.api, facts);
-    this.debug(`server version ${facts.version?.join('.') ?? 'unknown'}: using the ${api} API`);
+    if (s.debug) logDebug(`server version ${facts.version?.join('.') ?? 'unknown'}: using the ${api} API`);
     const protocol = api === 'agents' ? createAgentsProtocol(agentsPrefix(facts)) : createResponsesProtocol();
     if (known) {
       this.protocol = protocol;
@@ -321,7 +322,15 @@ export class ChatController implements ReactiveController {
 
   private runTurn(text: string): Promise<TurnOutcome> {
     return new Promise<TurnOutcome>((resolve) => {
-      const turn: ActiveTurn = { abort: new AbortController(), resolve, receivedAnything: false, contentType: '', toolRounds: 0, ended: false };
+      const turn: ActiveTurn = {
+        abort: new AbortController(),
+        resolve,
+        receivedAnything: false,
+        contentType: '',
+        toolRounds: 0,
+        debug: this.settings().debug,
+        ended: false,
+      };
       this.active = turn;
       this.touch(turn, false);
       this.host.requestUpdate();
@@ -389,17 +398,17 @@ export class ChatController implements ReactiveController {
 
   private onData(turn: ActiveTurn, protocol: ChatProtocol, raw: string): void {
     if (turn.ended) return;
-    this.debug('event', raw);
+    if (turn.debug) logDebug('event', raw);
     let data: unknown;
     try {
       data = JSON.parse(raw);
     } catch {
-      this.debug('skipped an event that is not JSON');
+      if (turn.debug) logDebug('skipped an event that is not JSON');
       return;
     }
     for (const event of protocol.normalize(data)) {
       if (event.kind === 'ignored') {
-        this.debug(`ignored: ${event.reason}`);
+        if (turn.debug) logDebug(`ignored: ${event.reason}`);
         continue;
       }
       this.conversation = reduceConversation(this.conversation, { type: 'turn-event', event });

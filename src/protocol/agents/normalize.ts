@@ -16,6 +16,7 @@ import { contentToText } from '../content.js';
 import { describeInBandError } from '../errors.js';
 import { asArray, asObject, asString, type Loose } from '../protocol.js';
 import type { ToolCallInfo, TurnEvent } from '../turn-events.js';
+import type { EventType, StepType } from './wire.js';
 
 /** A ToolCall object → ToolCallInfo. 0.3 sends `arguments` as a JSON string; 0.2 could send an object. */
 export function toToolCallInfo(value: unknown): ToolCallInfo | undefined {
@@ -58,7 +59,7 @@ function stepCompleteEvents(details: Loose | undefined): TurnEvent[] {
   const events: TurnEvent[] = [];
   const turnId = asString(details.turn_id);
   if (turnId) events.push({ kind: 'turn-id', turnId });
-  switch (details.step_type) {
+  switch (details.step_type as StepType | undefined) {
     case 'tool_execution': {
       for (const call of toolCallsOf(details.tool_calls)) events.push({ kind: 'tool-call', call, parsed: true });
       for (const response of asArray(details.tool_responses).map(asObject)) {
@@ -116,7 +117,7 @@ export function normalizeAgentsEvent(data: unknown): TurnEvent[] {
   if ('error' in root) return [{ kind: 'error', message: describeInBandError(root.error) }];
   const payload = asObject(asObject(root.event)?.payload);
   if (!payload) return [{ kind: 'ignored', reason: 'event without event.payload' }];
-  switch (payload.event_type) {
+  switch (payload.event_type as EventType | undefined) {
     case 'step_start':
       return [{ kind: 'ignored', reason: `step_start ${String(payload.step_type)}` }];
     case 'step_progress':
