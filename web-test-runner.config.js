@@ -18,8 +18,8 @@ import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteerCore from 'puppeteer-core';
 import { countingReporter } from './test/support/counting-reporter.js';
 
 const CHROMIUM_BIN = '/usr/bin/chromium';
@@ -221,7 +221,7 @@ function trackBrowser(browser) {
 const launching = new Set();
 
 /**
- * Wraps a chromeLauncher/puppeteerLauncher instance so every browser it
+ * Wraps a chromeLauncher/chromeLauncher instance so every browser it
  * launches is tracked, and no new browser is launched while shutting down
  * (WTR would otherwise relaunch one for the next test file).
  */
@@ -326,11 +326,13 @@ const launchers = {
       },
     })),
   firefox: () =>
-    // puppeteerLauncher always uses the `puppeteer` package (it has no option
-    // for puppeteer-core); with executablePath set it downloads nothing.
-    // puppeteer 24 drives Firefox over WebDriver BiDi by default.
+    // chromeLauncher drives any browser puppeteer can launch; handing it
+    // puppeteer-core (which never downloads a browser) instead of the full
+    // `puppeteer` that @web/test-runner-puppeteer pulls in keeps `npm install`
+    // free of browser downloads. puppeteer 24 drives Firefox over WebDriver BiDi.
     tracked(
-      puppeteerLauncher({
+      chromeLauncher({
+        puppeteer: puppeteerCore,
         launchOptions: { browser: 'firefox', executablePath: FIREFOX_BIN, headless: true },
       }),
     ),

@@ -2,8 +2,8 @@
 /**
  * The Responses + Conversations half of the mock (Llama Stack 0.3 had both; OGX 0.4+ — 0.8.0 is what is
  * imitated here — only has these), and the server "flavours" that let one mock process impersonate several
- * servers. Mounted by ./server.js; Node built-ins only. See ../../../shared/reference/README.md ("Responses
- * API" and "What a real 0.8.0 server sends") and the transcripts in ../../../shared/reference/transcripts-ogx.
+ * servers. Mounted by ./server.js; Node built-ins only. See ../../docs/protocol.md ("Responses
+ * API" and "What a real 0.8.0 server sends") and the transcripts in ../../test/fixtures/ogx-0.8.0.
  *
  * Routes (under whatever flavour the request resolves to, see below):
  *   POST /v1/responses                 `{model, input, stream?, conversation?, instructions?,

@@ -13,7 +13,7 @@
  *   no prefix              `llama-stack-0.3`: exactly the routes below, plus Responses + Conversations.
  *   /s/<script id>/<rest>  answered by the script's flavour, replaying the script (see "Test control").
  *
- * What it imitates (see ../../../shared/reference/README.md and the transcripts there):
+ * What it imitates (see ../../docs/protocol.md and the transcripts in ../../test/fixtures/llama-stack-0.3.5):
  * - Agent routes under both `/v1/agents…` and `/v1alpha/agents…`, plus `GET /v1/version` and `/v1/health`.
  * - Turn streams framed as `data: <compact JSON>\n\n` only: no `event:`, no `id:`, no comments, no `[DONE]`;
  *   `content-type: text/event-stream; charset=utf-8`, no content-length. Step ids and turn ids are UUIDs,

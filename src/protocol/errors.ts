@@ -1,7 +1,7 @@
 /**
  * Turning failures into sentences a person can read. Pure: no I/O, no DOM.
  *
- * Llama Stack answers errors in three envelopes (see shared/reference/README.md):
+ * Llama Stack answers errors in three envelopes (see docs/protocol.md):
  *   {"detail": "…"}                          FastAPI route errors, 404s, or a list of validation errors
  *   {"error": {"detail": {"errors": […]}}}   request validation
  *   {"error": {"message": "…"}}              auth (401), quota (429), in-band stream errors

@@ -1,15 +1,15 @@
 // Conformance of the mock Llama Stack (demo/mock/server.js) against the published 0.3.5 OpenAPI spec
-// and against real 0.3.5 server output (../shared/reference/transcripts). Run: node --test test/node/
+// and against real 0.3.5 server output (test/fixtures/llama-stack-0.3.5). Run: node --test test/node/
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import { startMockLlamaStack, createMockLlamaStack, DEFAULT_ANSWER, DEMO_CLIENT_TOOLS, pickScenario } from '../../demo/mock/server.js';
 import { browserToolAnswer } from '../../demo/mock/responses.js';
-import { REFERENCE_DIR, loadSpec, schemaValidators } from './support/openapi.js';
+import { FIXTURES_DIR, loadSpec, schemaValidators } from './support/openapi.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
-const TRANSCRIPTS_DIR = `${REFERENCE_DIR}transcripts/`;
+const TRANSCRIPTS_DIR = `${FIXTURES_DIR}llama-stack-0.3.5/`;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/;
 // A JSON `\uXXXX` escape: a `\u` preceded by an even number of backslashes (so `\\u2014` inside a
@@ -19,7 +19,7 @@ const UNICODE_ESCAPE_RE = /(?<!\\)(?:\\\\)*\\u[0-9a-f]{4}/i;
 // -------------------------------------------------------------------------------------------------
 // Schema validation
 
-const spec = loadSpec('llama-stack-0.3.5-openapi.yml');
+const spec = loadSpec('llama-stack-0.3.5.schemas.yml');
 
 /**
  * Where a real 0.3.5 server departs from its own published types. Each was found by validating the

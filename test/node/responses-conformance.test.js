@@ -1,15 +1,15 @@
 // Conformance of the mock's Responses + Conversations API and server flavours (demo/mock/responses.js,
 // mounted by demo/mock/server.js) against the published OGX 0.8.0 OpenAPI spec, against real 0.8.0 server
-// output (../shared/reference/transcripts-ogx) and against OpenAI's published types. Run: node --test test/node/
+// output (test/fixtures/ogx-0.8.0) and against OpenAI's published types. Run: node --test test/node/
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { startMockLlamaStack } from '../../demo/mock/server.js';
 import { RESPONSES_DEFAULT_ANSWER, splitResponseDeltas, pickResponsesScenario, browserToolAnswer } from '../../demo/mock/responses.js';
-import { REFERENCE_DIR, loadSpec, normalizeNullable, schemaValidators } from './support/openapi.js';
+import { FIXTURES_DIR, loadSpec, normalizeNullable, schemaValidators } from './support/openapi.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
-const TRANSCRIPTS_DIR = `${REFERENCE_DIR}transcripts-ogx/`;
+const TRANSCRIPTS_DIR = `${FIXTURES_DIR}ogx-0.8.0/`;
 const CONV_ID_RE = /^conv_[0-9a-f]{48}$/;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const UNICODE_ESCAPE_RE = /(?<!\\)(?:\\\\)*\\u[0-9a-f]{4}/i;
@@ -18,7 +18,7 @@ const TERMINAL = ['response.completed', 'response.incomplete', 'response.failed'
 // -------------------------------------------------------------------------------------------------
 // Schemas
 
-const spec = loadSpec('ogx-0.8.0-openapi.yaml');
+const spec = loadSpec('ogx-0.8.0.schemas.yml');
 /** How the spec discriminates stream events: `OpenAIResponseObjectStream` is a oneOf of 37 event schemas
  * with `discriminator: {propertyName: type, mapping: {<type>: <schema ref>}}`; each schema's `type` is a
  * one-value enum. */

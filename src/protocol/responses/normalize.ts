@@ -1,7 +1,7 @@
 /**
  * Responses API stream events (Llama Stack / OGX ≥ 0.4, OpenAI-compatible servers) → our TurnEvents.
  * Pure and lenient: the real server departs from OpenAI's published types in places (see
- * shared/reference/README.md), so every field is narrowed here and nowhere else.
+ * docs/protocol.md), so every field is narrowed here and nowhere else.
  *
  *   response.output_text.delta                       text
  *   response.output_item.added / .done               tool cards for function, MCP, web and file search calls

@@ -7,12 +7,15 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 
-/** ../shared/reference/ next to the repository (absolute path, with a trailing slash). */
-export const REFERENCE_DIR = fileURLToPath(new URL('../../../../shared/reference/', import.meta.url));
+/** test/fixtures/ (absolute path, with a trailing slash): the published specs and transcripts we carry. */
+export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
-/** Parses a YAML or JSON OpenAPI document from REFERENCE_DIR. @param {string} file */
+/**
+ * Parses an OpenAPI document from test/fixtures/openapi/ (the published specs cut to their schemas by
+ * test/fixtures/openapi/cut.js). @param {string} file
+ */
 export function loadSpec(file) {
-  return YAML.parse(fs.readFileSync(REFERENCE_DIR + file, 'utf8'));
+  return YAML.parse(fs.readFileSync(`${FIXTURES_DIR}openapi/${file}`, 'utf8'));
 }
 
 /**
