@@ -185,7 +185,7 @@ export async function chatFor(agentId: string, extra: ChatOptions = {}): Promise
 }
 
 export function renderedMessages(el: LlamaAgentChat): ChatMessage[] {
-  return [...el.shadowRoot!.querySelectorAll('chat-message')];
+  return [...el.shadowRoot!.querySelectorAll<ChatMessage>('chat-message')];
 }
 
 /** The visible text of a rendered message's content part. */

@@ -150,9 +150,3 @@ export class ChatMessage extends LitElement {
     </div>`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chat-message': ChatMessage;
-  }
-}
