@@ -51,6 +51,8 @@ export interface RecordedRequest {
   body: unknown;
   /** True while the mock's response is still open. */
   open: boolean;
+  /** Once closed: true if the mock ended the response, false if the client went away first. */
+  endedByServer: boolean;
 }
 
 /**
