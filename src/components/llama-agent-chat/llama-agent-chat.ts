@@ -33,6 +33,7 @@ const STICK_THRESHOLD = 32;
 /**
  * A chat with a Llama Stack agent whose replies stream in token by token.
  *
+ * @tagname llama-agent-chat
  * @summary Embeddable Llama Stack agent chat.
  *
  * @event llama-chat-send - A message was sent (also on retry). Detail: `{ text }`.
@@ -47,7 +48,9 @@ const STICK_THRESHOLD = 32;
  * @csspart notice - A notice about configuration or the conversation.
  * @csspart new-session-button - The button that starts a new conversation after a notice.
  * @csspart transcript - The scrolling list of messages.
- * @csspart message - Every message; also `user-message` or `assistant-message`.
+ * @csspart message - Every message (a <chat-message>, whose own parts are exported through it).
+ * @csspart user-message - Every message the user wrote.
+ * @csspart assistant-message - Every reply.
  * @csspart retry-button - The button that retries a failed or stopped reply.
  * @csspart composer - The form with the input and the send button.
  * @csspart input - The text area.
