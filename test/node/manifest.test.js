@@ -127,3 +127,15 @@ test('every part a message exports through the widget is documented, and every d
   assert.deepEqual(exported.filter((name) => !covered(name)), [], 'exported but not documented');
   assert.deepEqual(documented.filter((name) => name !== 'md-*' && !exported.includes(name)), [], 'documented but not exported');
 });
+
+test('the React JSX declarations (types/react.d.ts) name every attribute and settable property of the manifest, and no other', () => {
+  const jsx = read('types/react.d.ts');
+  const picked = [...jsx.slice(jsx.indexOf('Pick<'), jsx.indexOf('>\n>;')).matchAll(/'([\w]+)'/g)].map((m) => m[1]);
+  const attributes = [...jsx.slice(jsx.indexOf('interface LlamaAgentChatAttributes'), jsx.indexOf('/** Every `llama-chat-*`')).matchAll(/'([\w-]+)'\?:/g)].map((m) => m[1]);
+  const settable = widget().members.filter((m) => m.kind === 'field' && !m.static && !m.readonly).map((m) => m.name);
+  assert.deepEqual(sorted(picked), sorted(settable), 'properties');
+  const declaredAttributes = widget().attributes.map((a) => a.name);
+  const covered = [...attributes, ...picked];
+  assert.deepEqual(declaredAttributes.filter((a) => !covered.includes(a)), [], 'attributes missing from the JSX');
+  assert.deepEqual(attributes.filter((a) => !declaredAttributes.includes(a)), [], 'attributes in the JSX the element does not have');
+});

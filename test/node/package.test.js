@@ -36,6 +36,7 @@ const REQUIRED = [
   'dist/npm/index.js',
   'dist/types/index.d.ts',
   'types/bundle-iife.d.ts',
+  'types/react.d.ts',
 ];
 
 function packedFiles() {
@@ -86,4 +87,24 @@ test('every export that a bundler or TypeScript resolves has types, and the READ
   for (const [, file] of readme.matchAll(/llama-agent-chat@[\w.^~-]+\/(dist\/[\w./-]+)/g)) {
     assert.ok(fs.existsSync(path.join(ROOT, file)), `the README points at ${file}, which the build does not make`);
   }
+});
+
+test('the shipped declarations import only the package’s own files, lit, and (for the JSX) react', () => {
+  const entries = new Set([pkg.types, ...Object.values(pkg.exports).map((t) => (typeof t === 'object' ? t.types : undefined))].filter(Boolean));
+  const seen = new Set();
+  const queue = [...entries].map((e) => path.join(ROOT, e));
+  const foreign = [];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is imported but missing`);
+    const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const [, specifier] of code.matchAll(/(?:from|import)\s+'([^']+)'/g)) {
+      if (specifier.startsWith('.')) queue.push(path.join(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+      else if (!/^(lit|react)(\/|$)/.test(specifier)) foreign.push(`${path.relative(ROOT, file)}: ${specifier}`);
+    }
+  }
+  // An adopter without that package (a dev dependency here) would get TS2307 under skipLibCheck: false.
+  assert.deepEqual(foreign, []);
 });
