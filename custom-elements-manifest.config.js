@@ -16,7 +16,9 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (!declaration.customElement) continue;
-            const hidden = new Set((declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+            const hidden = new Set(
+              (declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+            );
             declaration.members = (declaration.members ?? []).filter((m) => !hidden.has(m.name));
             declaration.attributes = (declaration.attributes ?? []).filter((a) => !hidden.has(a.fieldName));
             // Documented events carry a description (from @event); the helper's parameter does not.

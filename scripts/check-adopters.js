@@ -128,7 +128,9 @@ async function turnInBrowser(browser, url, app, mockUrl) {
   if (seen.clientTool !== 'function') problems.push('clientTools did not arrive as a property');
   if (!logs.includes('turn ended: complete')) problems.push(`the turn-complete listener did not run; console: ${JSON.stringify(logs)}`);
   const requests = await (await fetch(`${mockUrl}/__mock/requests?agent_id=${AGENT}`)).json();
-  const turn = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/turn')).find((r) => r.headers.authorization === `Bearer token-${app}`);
+  const turn = requests
+    .filter((r) => r.method === 'POST' && r.path.endsWith('/turn'))
+    .find((r) => r.headers.authorization === `Bearer token-${app}`);
   if (!turn) problems.push('no turn request reached the server with the Authorization header from the headers property');
   const errors = logs.filter((l) => /error/i.test(l) && !l.startsWith('Lit is in dev mode'));
   if (errors.length) problems.push(`errors on the page: ${errors.join(' | ')}`);

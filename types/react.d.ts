@@ -49,7 +49,8 @@ export type LlamaAgentChatEventProps = {
 };
 
 export interface LlamaAgentChatJsxProps
-  extends Omit<HTMLAttributes<LlamaAgentChat>, keyof LlamaAgentChatProperties>,
+  extends
+    Omit<HTMLAttributes<LlamaAgentChat>, keyof LlamaAgentChatProperties>,
     LlamaAgentChatProperties,
     LlamaAgentChatAttributes,
     LlamaAgentChatEventProps {

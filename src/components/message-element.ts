@@ -71,7 +71,7 @@ export function messageHtml(tag: string) {
     let renamed = retagged.get(strings);
     if (!renamed) {
       const parts = strings.map((s) => s.replace(/(<\/?)chat-message\b/g, `$1${tag}`));
-      renamed = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray;
+      renamed = Object.assign(parts, { raw: parts });
       retagged.set(strings, renamed);
     }
     return html(renamed, ...values);

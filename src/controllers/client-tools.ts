@@ -36,6 +36,8 @@ function asText(value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch {
+    // Not JSON (a cycle, a BigInt): the value's own string form is the best text left.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return String(value);
   }
 }

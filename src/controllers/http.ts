@@ -36,7 +36,7 @@ export async function requestJson(
   } catch {
     return { ok: false, status: 0, body: undefined, message: describeNetworkFailure(init.baseUrl, false) };
   }
-  let text = '';
+  let text: string;
   try {
     text = await response.text();
   } catch {

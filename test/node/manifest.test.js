@@ -46,7 +46,11 @@ export function tables(text) {
       current = undefined;
       continue;
     }
-    const cells = line.replace(/\\\|/g, '\u0000').split('|').slice(1, -1).map((c) => c.trim().replace(/\u0000/g, '|'));
+    const cells = line
+      .replace(/\\\|/g, '\uE000')
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim().replace(/\uE000/g, '|'));
     if (!current) {
       current = { header: cells, rows: [] };
       found.push(current);
@@ -83,14 +87,18 @@ test('attributes: the README table and the manifest agree, with the same propert
 test('properties: the README table and the manifest agree', () => {
   const [table] = tables(section(readme, '### Attributes and properties'));
   const documented = table.rows.map((r) => codes(r[1])[0]);
-  const declared = widget().members.filter((m) => m.kind === 'field' && !m.static).map((m) => m.name);
+  const declared = widget()
+    .members.filter((m) => m.kind === 'field' && !m.static)
+    .map((m) => m.name);
   assert.deepEqual(sorted(documented), sorted(declared));
 });
 
 test('methods: the README table and the manifest agree', () => {
   const [table] = tables(section(readme, '### Methods'));
   const documented = table.rows.map((r) => codes(r[0])[0].replace(/\(.*$/, ''));
-  const declared = widget().members.filter((m) => m.kind === 'method' && !m.static).map((m) => m.name);
+  const declared = widget()
+    .members.filter((m) => m.kind === 'method' && !m.static)
+    .map((m) => m.name);
   assert.deepEqual(sorted(documented), sorted(declared));
 });
 
@@ -101,7 +109,9 @@ test('events: the README table and the manifest agree', () => {
 
 test('slots: the README and the manifest agree', () => {
   const declared = (widget().slots ?? []).map((s) => s.name || '(default)');
-  const documented = readme.includes('\n### Slots\n') ? tables(section(readme, '### Slots'))[0].rows.map((r) => codes(r[0])[0] ?? '(default)') : [];
+  const documented = readme.includes('\n### Slots\n')
+    ? tables(section(readme, '### Slots'))[0].rows.map((r) => codes(r[0])[0] ?? '(default)')
+    : [];
   assert.deepEqual(sorted(documented), sorted(declared));
 });
 
@@ -122,20 +132,42 @@ test('every part a message exports through the widget is documented, and every d
   const source = read('src/components/chat-message/chat-message.ts');
   const list = source.slice(source.indexOf('CHAT_MESSAGE_PARTS = ['), source.indexOf("].join(', ')"));
   const exported = [...list.matchAll(/'([^']+)'/g)].flatMap((m) => m[1].split(',').map((s) => s.trim()));
-  const documented = elements().get('chat-message').cssParts.map((p) => p.name);
+  const documented = elements()
+    .get('chat-message')
+    .cssParts.map((p) => p.name);
   const covered = (name) => documented.includes(name) || (name.startsWith('md-') && documented.includes('md-*'));
-  assert.deepEqual(exported.filter((name) => !covered(name)), [], 'exported but not documented');
-  assert.deepEqual(documented.filter((name) => name !== 'md-*' && !exported.includes(name)), [], 'documented but not exported');
+  assert.deepEqual(
+    exported.filter((name) => !covered(name)),
+    [],
+    'exported but not documented',
+  );
+  assert.deepEqual(
+    documented.filter((name) => name !== 'md-*' && !exported.includes(name)),
+    [],
+    'documented but not exported',
+  );
 });
 
 test('the React JSX declarations (types/react.d.ts) name every attribute and settable property of the manifest, and no other', () => {
   const jsx = read('types/react.d.ts');
   const picked = [...jsx.slice(jsx.indexOf('Pick<'), jsx.indexOf('>\n>;')).matchAll(/'([\w]+)'/g)].map((m) => m[1]);
-  const attributes = [...jsx.slice(jsx.indexOf('interface LlamaAgentChatAttributes'), jsx.indexOf('/** Every `llama-chat-*`')).matchAll(/'([\w-]+)'\?:/g)].map((m) => m[1]);
-  const settable = widget().members.filter((m) => m.kind === 'field' && !m.static && !m.readonly).map((m) => m.name);
+  const attributes = [
+    ...jsx.slice(jsx.indexOf('interface LlamaAgentChatAttributes'), jsx.indexOf('/** Every `llama-chat-*`')).matchAll(/'([\w-]+)'\?:/g),
+  ].map((m) => m[1]);
+  const settable = widget()
+    .members.filter((m) => m.kind === 'field' && !m.static && !m.readonly)
+    .map((m) => m.name);
   assert.deepEqual(sorted(picked), sorted(settable), 'properties');
   const declaredAttributes = widget().attributes.map((a) => a.name);
   const covered = [...attributes, ...picked];
-  assert.deepEqual(declaredAttributes.filter((a) => !covered.includes(a)), [], 'attributes missing from the JSX');
-  assert.deepEqual(attributes.filter((a) => !declaredAttributes.includes(a)), [], 'attributes in the JSX the element does not have');
+  assert.deepEqual(
+    declaredAttributes.filter((a) => !covered.includes(a)),
+    [],
+    'attributes missing from the JSX',
+  );
+  assert.deepEqual(
+    attributes.filter((a) => !declaredAttributes.includes(a)),
+    [],
+    'attributes in the JSX the element does not have',
+  );
 });

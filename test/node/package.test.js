@@ -42,8 +42,14 @@ const REQUIRED = [
 function packedFiles() {
   assert.ok(fs.existsSync(path.join(ROOT, 'dist/npm/index.js')), 'dist/ is not built: run `npm run build` first');
   // --ignore-scripts: `prepare` would rebuild; the check is about what a build leaves in the package.
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return JSON.parse(out)[0].files.map((/** @type {{ path: string }} */ f) => f.path).sort();
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(out)[0]
+    .files.map((/** @type {{ path: string }} */ f) => f.path)
+    .sort();
 }
 
 test('npm pack ships dist/, the types, the manifest, README, LICENSE and CHANGELOG, and nothing else', () => {
@@ -90,7 +96,9 @@ test('every export that a bundler or TypeScript resolves has types, and the READ
 });
 
 test('the shipped declarations import only the package’s own files, lit, and (for the JSX) react', () => {
-  const entries = new Set([pkg.types, ...Object.values(pkg.exports).map((t) => (typeof t === 'object' ? t.types : undefined))].filter(Boolean));
+  const entries = new Set(
+    [pkg.types, ...Object.values(pkg.exports).map((t) => (typeof t === 'object' ? t.types : undefined))].filter(Boolean),
+  );
   const seen = new Set();
   const queue = [...entries].map((e) => path.join(ROOT, e));
   const foreign = [];
@@ -99,7 +107,10 @@ test('the shipped declarations import only the package’s own files, lit, and (
     if (seen.has(file)) continue;
     seen.add(file);
     assert.ok(fs.existsSync(file), `${path.relative(ROOT, file)} is imported but missing`);
-    const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const code = fs
+      .readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     for (const [, specifier] of code.matchAll(/(?:from|import)\s+'([^']+)'/g)) {
       if (specifier.startsWith('.')) queue.push(path.join(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
       else if (!/^(lit|react)(\/|$)/.test(specifier)) foreign.push(`${path.relative(ROOT, file)}: ${specifier}`);

@@ -25,6 +25,8 @@ export const CHAT_MESSAGE_PARTS = [
  * @summary A chat message bubble. Rendered by <llama-agent-chat> inside its shadow root (as
  *   <llama-agent-chat-message> where the page has its own `chat-message` and the browser has no scoped
  *   registries); not meant to be placed on a page by itself.
+ * @attr sender - Who wrote the message: `user` or `assistant` (reflected).
+ * @attr status - Where the message stands: `streaming`, `complete`, `error` or `aborted` (reflected).
  * @csspart bubble - The message bubble.
  * @csspart content - The message text.
  * @csspart typing - The indicator shown while a reply is streaming and still empty.
