@@ -4,6 +4,7 @@
  */
 import { ChatMessage } from './components/chat-message/chat-message.js';
 import { LlamaAgentChat } from './components/llama-agent-chat/llama-agent-chat.js';
+import { registerMessageElement } from './components/message-element.js';
 
 export { ChatMessage, LlamaAgentChat };
 export type {
@@ -19,6 +20,9 @@ export type { ApiPreference } from './protocol/detect.js';
 export type { TurnOutcome, TurnStatus, ToolCallInfo } from './protocol/turn-events.js';
 export type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from './state/conversation.js';
 
-// Define each element once, even if two copies of the bundle end up on a page.
-if (!customElements.get('chat-message')) customElements.define('chat-message', ChatMessage);
-if (!customElements.get('llama-agent-chat')) customElements.define('llama-agent-chat', LlamaAgentChat);
+// Define the elements once, even if two copies of the bundle end up on a page. <chat-message> is not
+// put in the page's registry where the engine has scoped ones (see components/message-element.ts).
+if (!customElements.get('llama-agent-chat')) {
+  LlamaAgentChat.messageScope = registerMessageElement(ChatMessage);
+  customElements.define('llama-agent-chat', LlamaAgentChat);
+}

@@ -166,6 +166,8 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  * @property {Record<string, string | string[] | undefined>} headers Lower-cased header names.
  * @property {unknown} body Parsed JSON, else the raw string, or null when empty.
  * @property {boolean} open True while the response is still open (neither ended nor closed by the client).
+ * @property {boolean} endedByServer Once closed: true if the mock ended the response, false if the client
+ *   went away first (or the script destroyed the socket).
  *
  * @typedef {object} MockSession
  * @property {string} session_id
@@ -1254,7 +1256,7 @@ export function createMockLlamaStack(options = {}) {
       if (method === 'GET') {
         const id = url.searchParams.get('agent_id');
         const list = id ? recorded.filter((r) => r.pathname.split('/').map(safeDecode).includes(id)) : recorded;
-        return sendJson(req, res, 200, list.map(({ method, path, headers, body, open }) => ({ method, path, headers, body, open })));
+        return sendJson(req, res, 200, list.map(({ method, path, headers, body, open, endedByServer }) => ({ method, path, headers, body, open, endedByServer })));
       }
     }
     return sendJson(req, res, 404, { detail: 'Not Found' });
@@ -1289,10 +1291,15 @@ export function createMockLlamaStack(options = {}) {
             headers: { ...req.headers },
             body: parsed.value,
             open: !res.writableEnded && !res.destroyed,
+            endedByServer: false,
           };
           // `open` goes false when the response ends or the client goes away: a test can check that the
           // widget really closed a hanging stream.
-          res.on('close', () => (record.open = false));
+          // `endedByServer` tells a response the mock ended from one the client cut (or the mock destroyed).
+          res.on('close', () => {
+            record.open = false;
+            record.endedByServer = res.writableFinished;
+          });
           recorded.push(record);
         }
         if (method === 'OPTIONS') return answerPreflight(req, res);

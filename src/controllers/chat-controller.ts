@@ -92,6 +92,11 @@ const SWITCHED_MESSAGE = 'The conversation was switched before this reply finish
 const REMOVED_MESSAGE = 'The chat was removed from the page before this reply finished.';
 /** Client-tool rounds in one turn before we stop resuming (a model calling tools forever). */
 const MAX_TOOL_ROUNDS = 10;
+/**
+ * How long a stream may stay open after its final event before we close it ourselves. The server
+ * ends it on its own after its teardown; a few seconds covers that without holding a dead request.
+ */
+const STREAM_GRACE_MS = 3000;
 /** History pages loaded at most (100 items each in the Responses API). */
 const MAX_HISTORY_PAGES = 50;
 
@@ -111,6 +116,8 @@ export class ChatController implements ReactiveController {
   private resolvedFor = '';
   private active: ActiveTurn | undefined;
   private historyLoad: HistoryLoad | undefined;
+  /** Streams whose final event arrived, left for the server to end (see `releaseStream`). */
+  private readonly releasedStreams = new Set<EventStream>();
   private nextId = 0;
   private readonly scheduler: FrameScheduler;
 
@@ -134,6 +141,8 @@ export class ChatController implements ReactiveController {
 
   hostDisconnected(): void {
     this.abortTurn(REMOVED_MESSAGE);
+    for (const stream of this.releasedStreams) stream.close();
+    this.releasedStreams.clear();
     this.cancelHistoryLoad();
     this.scheduler.cancel();
   }
@@ -423,8 +432,7 @@ export class ChatController implements ReactiveController {
    * results, and resume the turn with them — or pause the turn, readably, when that cannot be done.
    */
   private async runClientTools(turn: ActiveTurn, protocol: ChatProtocol, event: Extract<TurnEvent, { kind: 'turn-awaiting-input' }>) {
-    turn.stream?.close();
-    turn.stream = undefined;
+    this.releaseStream(turn);
     window.clearTimeout(turn.idleTimer);
     this.scheduler.flushNow();
     this.commit();
@@ -468,7 +476,10 @@ export class ChatController implements ReactiveController {
     turn.ended = true;
     window.clearTimeout(turn.idleTimer);
     turn.abort.abort();
-    turn.stream?.close();
+    // The server said the turn is over: let it end its response. Anything else (a stop, a switch, a
+    // failure, a timeout) means we no longer want the stream.
+    if (ending.kind === 'event') this.releaseStream(turn);
+    else turn.stream?.close();
     if (this.active === turn) this.active = undefined;
 
     if (ending.kind === 'failed') this.conversation = reduceConversation(this.conversation, { type: 'turn-failed', message: ending.message });
@@ -489,6 +500,15 @@ export class ChatController implements ReactiveController {
     if (outcome.status === 'error' && outcome.error) this.bridge.failed(outcome.error);
     this.bridge.turnEnded(outcome);
     turn.resolve(outcome);
+  }
+
+  /** Stops listening to the turn's stream after its final event, leaving the server to end it. */
+  private releaseStream(turn: ActiveTurn): void {
+    const stream = turn.stream;
+    turn.stream = undefined;
+    if (!stream) return;
+    this.releasedStreams.add(stream);
+    void stream.release(STREAM_GRACE_MS).then(() => this.releasedStreams.delete(stream));
   }
 
   // ---------------------------------------------------------------- plain HTTP

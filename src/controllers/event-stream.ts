@@ -4,6 +4,9 @@
  * - on an error status sse.js fires at the first progress event, maybe before the body is in, and
  *   then forgets the XHR: we wait for the body ourselves so the server's message can be quoted;
  * - sse.js's CLOSED also follows errors and aborts: only a close after a clean load is "ended".
+ * - after the final event the server still has work to do before it ends the response (tracing, MCP
+ *   sessions, proxies flushing): `release` stops listening but lets the server end it, aborting only
+ *   if it is still open after a grace period. An abort shows as "(canceled)" in every log.
  */
 import { SSE, type ReadyStateEvent, type SSEvent } from 'sse.js';
 import type { HttpRequestSpec } from '../protocol/protocol.js';
@@ -25,7 +28,10 @@ export interface EventStreamHandlers {
 }
 
 export interface EventStream {
+  /** Stops reporting and aborts the request now. */
   close(): void;
+  /** Stops reporting; the request is aborted only if the server has not ended it within `graceMs`. */
+  release(graceMs: number): Promise<void>;
 }
 
 export function openEventStream(spec: HttpRequestSpec, headers: Record<string, string>, on: EventStreamHandlers): EventStream {
@@ -64,12 +70,25 @@ export function openEventStream(spec: HttpRequestSpec, headers: Record<string, s
   xhr?.addEventListener('progress', () => {
     if (!closed) on.bytes();
   });
+  const ended = new Promise<void>((resolve) => (xhr ? xhr.addEventListener('loadend', () => resolve()) : resolve()));
+  let graceTimer: number | undefined;
+  const abort = () => {
+    window.clearTimeout(graceTimer);
+    source.close();
+    xhr?.abort();
+  };
   return {
     close() {
-      if (closed) return;
       closed = true;
-      source.close();
-      xhr?.abort();
+      abort();
+    },
+    release(graceMs) {
+      closed = true;
+      if (xhr && xhr.readyState !== XMLHttpRequest.DONE) {
+        graceTimer = window.setTimeout(abort, graceMs);
+        void ended.then(() => window.clearTimeout(graceTimer));
+      }
+      return ended;
     },
   };
 }

@@ -51,6 +51,8 @@ export interface RecordedRequest {
   body: unknown;
   /** True while the mock's response is still open. */
   open: boolean;
+  /** Once closed: true if the mock ended the response, false if the client went away first. */
+  endedByServer: boolean;
 }
 
 /**
@@ -194,7 +196,7 @@ export async function chatFor(agentId: string, extra: ChatOptions = {}): Promise
 }
 
 export function renderedMessages(el: LlamaAgentChat): ChatMessage[] {
-  return [...el.shadowRoot!.querySelectorAll('chat-message')];
+  return [...el.shadowRoot!.querySelectorAll<ChatMessage>('chat-message')];
 }
 
 /** The visible text of a rendered message's content part. */

@@ -7,7 +7,8 @@ import { renderToolCard } from './tool-card.js';
 
 /** Every part inside a message, for `exportparts` (markdown parts are listed in src/render/markdown.ts). */
 export const CHAT_MESSAGE_PARTS = [
-  'bubble, content, typing, tools, tool-card, tool-header, tool-status, tool-name, tool-arguments, tool-note',
+  'bubble, content, typing, tools, tool-card, tool-card-streaming, tool-card-called, tool-card-done, tool-card-error',
+  'tool-header, tool-status, tool-name, tool-arguments, tool-note',
   'tool-result, tool-result-summary, tool-result-text, safety, context, note, error',
   'md-paragraph, md-heading, md-h1, md-h2, md-h3, md-h4, md-h5, md-h6, md-code-block, code-header, code-language',
   'copy-button, md-pre, md-code, md-code-inline, md-em, md-strong, md-strike, md-link, md-link-rejected',
@@ -20,20 +21,39 @@ export const CHAT_MESSAGE_PARTS = [
  * markdown, rendered incrementally into DOM nodes by src/render/markdown.ts (never as HTML); tool
  * output, errors and notices are bound as text.
  *
- * @summary A chat message bubble.
+ * @tagname chat-message
+ * @summary A chat message bubble. Rendered by <llama-agent-chat> inside its shadow root (as
+ *   <llama-agent-chat-message> where the page has its own `chat-message` and the browser has no scoped
+ *   registries); not meant to be placed on a page by itself.
  * @csspart bubble - The message bubble.
  * @csspart content - The message text.
+ * @csspart typing - The indicator shown while a reply is streaming and still empty.
  * @csspart tools - The list of tool calls the agent made.
- * @csspart tool-card - One tool call (also `tool-card-streaming|called|done|error`), with the parts
- *   `tool-header`, `tool-status`, `tool-name`, `tool-arguments`, `tool-note`, `tool-result`,
- *   `tool-result-summary` and `tool-result-text` inside.
+ * @csspart tool-card - One tool call.
+ * @csspart tool-card-streaming - A tool call whose arguments are still streaming.
+ * @csspart tool-card-called - A tool call that was made and has no result yet.
+ * @csspart tool-card-done - A tool call with its result.
+ * @csspart tool-card-error - A tool call that failed.
+ * @csspart tool-header - A tool card's first line: status and name.
+ * @csspart tool-status - What the call is doing: Calling, Called, Used or Failed.
+ * @csspart tool-name - The tool's name.
+ * @csspart tool-arguments - The call's arguments (pretty-printed JSON once complete).
+ * @csspart tool-note - Says the server could not parse the call.
+ * @csspart tool-result - The result, collapsed.
+ * @csspart tool-result-summary - The line that opens the result.
+ * @csspart tool-result-text - The result's text.
  * @csspart safety - A safety shield's notice, with its level.
  * @csspart context - Retrieved context (memory / RAG), collapsed.
  * @csspart note - A notice that is not a failure (waiting for a tool nobody provides).
  * @csspart error - The readable error of a failed or stopped reply.
- * @csspart typing - The indicator shown while a reply is streaming and still empty.
- * @csspart md-* - The markdown of assistant replies (`md-paragraph`, `md-heading`, `md-code-block`,
- *   `copy-button`, `md-table`, `md-link`, …; the full list is in src/render/markdown.ts).
+ * @csspart md-* - The markdown of assistant replies (`md-paragraph`, `md-heading`, `md-h1`…`md-h6`,
+ *   `md-code-block`, `md-pre`, `md-code`, `md-code-inline`, `md-em`, `md-strong`, `md-strike`, `md-link`,
+ *   `md-link-rejected`, `md-image-link`, `md-image`, `md-blockquote`, `md-list`, `md-ul`, `md-ol`,
+ *   `md-list-item`, `md-task-checkbox`, `md-table`, `md-tr`, `md-th`, `md-td`, `md-rule`, `md-equation`,
+ *   `md-equation-block`; the full list is CHAT_MESSAGE_PARTS).
+ * @csspart code-header - A code block's header: its language and the Copy button.
+ * @csspart code-language - A code block's language.
+ * @csspart copy-button - A code block's Copy button.
  */
 export class ChatMessage extends LitElement {
   static override styles = [visuallyHidden, chatMessageStyles];
@@ -148,11 +168,5 @@ export class ChatMessage extends LitElement {
       ${this.notice ? html`<p part="note" class="note">${this.notice}</p>` : nothing}
       ${this.error ? html`<p part="error" class="error">${this.error}</p>` : nothing}
     </div>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'chat-message': ChatMessage;
   }
 }

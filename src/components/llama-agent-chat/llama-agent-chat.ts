@@ -6,6 +6,7 @@ import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
 import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
+import { MESSAGE_TAG, messageHtml, scopedCreation, type MessageElementScope } from '../message-element.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { llamaAgentChatStyles } from './llama-agent-chat.styles.js';
 
@@ -32,6 +33,7 @@ const STICK_THRESHOLD = 32;
 /**
  * A chat with a Llama Stack agent whose replies stream in token by token.
  *
+ * @tagname llama-agent-chat
  * @summary Embeddable Llama Stack agent chat.
  *
  * @event llama-chat-send - A message was sent (also on retry). Detail: `{ text }`.
@@ -46,7 +48,9 @@ const STICK_THRESHOLD = 32;
  * @csspart notice - A notice about configuration or the conversation.
  * @csspart new-session-button - The button that starts a new conversation after a notice.
  * @csspart transcript - The scrolling list of messages.
- * @csspart message - Every message; also `user-message` or `assistant-message`.
+ * @csspart message - Every message (a <chat-message>, whose own parts are exported through it).
+ * @csspart user-message - Every message the user wrote.
+ * @csspart assistant-message - Every reply.
  * @csspart retry-button - The button that retries a failed or stopped reply.
  * @csspart composer - The form with the input and the send button.
  * @csspart input - The text area.
@@ -80,6 +84,13 @@ const STICK_THRESHOLD = 32;
  */
 export class LlamaAgentChat extends LitElement {
   static override styles = [visuallyHidden, llamaAgentChatStyles];
+
+  /**
+   * Where the messages' element is registered (see src/components/message-element.ts). Set once by
+   * src/index.ts before this element is defined.
+   * @internal
+   */
+  static messageScope: MessageElementScope = { tag: MESSAGE_TAG };
 
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
@@ -232,6 +243,15 @@ export class LlamaAgentChat extends LitElement {
     this.sessionId = undefined;
   }
 
+  protected override createRenderRoot() {
+    const { registry } = LlamaAgentChat.messageScope;
+    if (registry && !this.shadowRoot) {
+      this.attachShadow({ ...LlamaAgentChat.shadowRootOptions, customElementRegistry: registry });
+      this.renderOptions.creationScope = scopedCreation(registry);
+    }
+    return super.createRenderRoot();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const server = changed.has('baseUrl') || changed.has('api' as keyof LlamaAgentChat);
     if (server) this.chat.resetProtocol();
@@ -244,7 +264,7 @@ export class LlamaAgentChat extends LitElement {
   protected override async updated(): Promise<void> {
     if (!this.stickToBottom) return;
     // The messages render in their own update, after ours: wait for the last one before measuring.
-    const messages = this.renderRoot.querySelectorAll('chat-message');
+    const messages = this.renderRoot.querySelectorAll<LitElement>(LlamaAgentChat.messageScope.tag);
     await messages[messages.length - 1]?.updateComplete;
     const transcript = this.renderRoot.querySelector<HTMLElement>('.transcript');
     if (!transcript || !this.stickToBottom) return;
@@ -324,6 +344,7 @@ export class LlamaAgentChat extends LitElement {
     const streaming = this.chat.streaming;
     const messages = this.chat.rendered.messages;
     const configProblem = this.chat.configProblem();
+    const messageTemplate = messageHtml(LlamaAgentChat.messageScope.tag);
     const canRetry = !streaming && !!retryableTurn(this.chat.rendered);
     const canSend = !streaming && !!this.draft.trim() && !configProblem;
     return html`<div part="container" class="container">
@@ -340,7 +361,7 @@ export class LlamaAgentChat extends LitElement {
         ${this.chat.loadingHistory ? html`<p class="status" role="status">Loading earlier messages…</p>` : nothing}
         ${messages.map(
           (m) =>
-            html`<chat-message
+            messageTemplate`<chat-message
               part="message ${m.sender}-message"
               exportparts=${CHAT_MESSAGE_PARTS}
               sender=${m.sender}
