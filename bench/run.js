@@ -10,7 +10,7 @@
 // server (bench/server.js) and /usr/bin/chromium through puppeteer-core, then measures, interleaved
 // (each repetition runs every size for every contender in turn, a fresh page per run), medians:
 //   streaming  a reply of ~1k, ~4k and ~16k tokens streamed as fast as the server writes: main-thread
-//              time (CDP Performance.getMetrics TaskDuration), longest task, DOM commits per frame,
+//              time (CDP Performance.getMetrics TaskDuration in thread CPU time), longest task, DOM commits per frame,
 //              first-token and final-frame latency, JS heap after the reply (after a forced GC);
 //   history    a session of 1,000 messages opened: time until rendered and painted, longest task,
 //              longest task while scrolling from the bottom to the top one screen per frame;
@@ -96,10 +96,42 @@ async function openPage(contender) {
   await page.goto(`${server.url}/bench/pages/index.html?${contender.query}`);
   await page.waitForFunction(() => 'bench' in window, { timeout: 60000 });
   const cdp = await page.createCDPSession();
-  await cdp.send('Performance.enable');
+  // threadTicks: TaskDuration in the main thread's CPU time, so other load on the machine (which
+  // stretches wall-clock task times) changes it far less
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const gc = () => cdp.send('HeapProfiler.collectGarbage');
   return { page, metrics, gc, errors };
+}
+
+/**
+ * Runs `fn` while tracing (category `toplevel`: one event per task, light enough not to skew the
+ * rest) and returns its result with the longest task of the page's main thread, in CPU time
+ * (`tdur`): on a loaded machine a task's wall time also counts the time other processes held the
+ * CPU, which says more about the machine than about the page.
+ */
+async function traced(page, fn) {
+  await page.tracing.start({ categories: ['toplevel'] });
+  let result;
+  try {
+    result = await fn();
+  } finally {
+    const buffer = await page.tracing.stop();
+    const events = JSON.parse(Buffer.from(buffer ?? []).toString('utf8') || '{}').traceEvents ?? [];
+    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    // the page's renderer: the main thread that ran the most
+    const perThread = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+      const t = perThread.get(`${e.pid}:${e.tid}`) ?? { total: 0, longest: 0 };
+      t.total += e.tdur ?? 0;
+      t.longest = Math.max(t.longest, e.tdur ?? 0);
+      perThread.set(`${e.pid}:${e.tid}`, t);
+    }
+    const main = [...perThread.values()].sort((a, b) => b.total - a.total)[0];
+    if (result) result.longestTaskCpu = (main?.longest ?? 0) / 1000;
+  }
+  return result;
 }
 
 async function streamRun(contender, tokens) {
@@ -108,7 +140,7 @@ async function streamRun(contender, tokens) {
     await page.evaluate(() => window.bench.mount());
     await gc();
     const before = await metrics();
-    const r = await page.evaluate((n) => window.bench.stream(n), tokens);
+    const r = await traced(page, () => page.evaluate((n) => window.bench.stream(n), tokens));
     const after = await metrics();
     await gc();
     const heap = await metrics();
@@ -128,9 +160,17 @@ async function historyRun(contender) {
   const { page, metrics, errors } = await openPage(contender);
   try {
     const before = await metrics();
-    const r = await page.evaluate((n) => window.bench.history(n), HISTORY);
+    const r = await traced(page, () => page.evaluate((n) => window.bench.openHistory(n), HISTORY));
     const after = await metrics();
-    return { ...r, problems: [...(r.messages === HISTORY ? [] : [`${r.messages} of ${HISTORY} messages`]), ...errors], mainMs: (after.TaskDuration - before.TaskDuration) * 1000 };
+    const scroll = await traced(page, () => page.evaluate(() => window.bench.scrollHistory()));
+    scroll.scrollLongestTaskCpu = scroll.longestTaskCpu;
+    delete scroll.longestTaskCpu;
+    return {
+      ...r,
+      ...scroll,
+      problems: [...(r.messages === HISTORY ? [] : [`${r.messages} of ${HISTORY} messages`]), ...errors],
+      mainMs: (after.TaskDuration - before.TaskDuration) * 1000,
+    };
   } finally {
     await page.close();
   }
@@ -175,14 +215,14 @@ for (let rep = 0; rep < REPS && !interrupted; rep++) {
       if (capped[c.id] !== undefined && (tokens > capped[c.id] || stream[c.id][tokens].length > 0)) continue;
       const r = await streamRun(c, tokens);
       stream[c.id][tokens].push(r);
-      log(`rep ${rep + 1}/${REPS} ${c.id} ${tokens} tokens: ${r.mainMs.toFixed(0)} ms main thread, longest task ${r.longestTask.toFixed(0)} ms${r.problems.length ? `, PROBLEMS: ${r.problems.join('; ')}` : ''}`);
+      log(`rep ${rep + 1}/${REPS} ${c.id} ${tokens} tokens: ${r.mainMs.toFixed(0)} ms main thread, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} ms wall)${r.problems.length ? `, PROBLEMS: ${r.problems.join('; ')}` : ''}`);
       if (r.mainMs > CAP_MS) capped[c.id] = tokens;
     }
   }
   for (const c of PARTS.includes('history') ? rotate(CONTENDERS, rep) : []) {
     const r = await historyRun(c);
     history[c.id].push(r);
-    log(`rep ${rep + 1}/${REPS} ${c.id} history of ${HISTORY}: ${r.renderMs.toFixed(0)} ms to render, longest task ${r.longestTask.toFixed(0)} ms, scrolling ${r.scrollLongestTask.toFixed(0)} ms`);
+    log(`rep ${rep + 1}/${REPS} ${c.id} history of ${HISTORY}: ${r.renderMs.toFixed(0)} ms to render, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} wall), scrolling ${r.scrollLongestTaskCpu.toFixed(0)} ms CPU (${r.scrollLongestTask.toFixed(0)} wall)`);
   }
 }
 for (const c of PARTS.includes('turns') ? CONTENDERS : []) {
@@ -235,7 +275,7 @@ for (const c of CONTENDERS) {
   const maxCommits = Math.max(...SIZES.flatMap((s) => stream[c.id][s].map((r) => r.maxCommitsPerFrame)));
   out(
     `| ${label[c.id]} | ${times.map(ms).join(' | ')} | ${b && d && !d.atLeast ? fmt(d.value / b.value, 2) : '—'} | ` +
-      `${fmt(at('longestTask'))}${note} | ${Number.isFinite(maxCommits) ? maxCommits : '—'} | ${fmt(at('firstTokenMs', SIZES[0]), 1)} | ${fmt(at('finalFrameMs'))}${note} | ${fmt(at('heapMB'), 1)}${note} |`,
+      `${fmt(at('longestTaskCpu'))} (${fmt(at('longestTask'))})${note} | ${Number.isFinite(maxCommits) ? maxCommits : '—'} | ${fmt(at('firstTokenMs', SIZES[0]), 1)} | ${fmt(at('finalFrameMs'))}${note} | ${fmt(at('heapMB'), 1)}${note} |`,
   );
 }
 if (ours) {
@@ -265,16 +305,16 @@ if (PARTS.includes('history')) {
 out();
 out(`### History of ${fmt(HISTORY)} messages (medians)`);
 out();
-out('| contender | rendered and painted (ms) | main thread (ms) | longest task (ms) | longest task while scrolling bottom → top (ms) |');
+out('| contender | rendered and painted (ms) | main thread to open it (ms) | longest task, CPU (wall) (ms) | longest task while scrolling bottom → top, CPU (wall) (ms) |');
 out('| --- | ---: | ---: | ---: | ---: |');
 for (const c of CONTENDERS) {
   const h = history[c.id];
   const m = (k) => median(h.map((r) => r[k]));
   const problems = [...new Set(h.flatMap((r) => r.problems))];
-  out(`| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${fmt(m('renderMs'))} | ${fmt(m('mainMs'))} | ${fmt(m('longestTask'))} | ${fmt(m('scrollLongestTask'))} |`);
+  out(`| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${fmt(m('renderMs'))} | ${fmt(m('mainMs'))} | ${fmt(m('longestTaskCpu'))} (${fmt(m('longestTask'))}) | ${fmt(m('scrollLongestTaskCpu'))} (${fmt(m('scrollLongestTask'))}) |`);
 }
 out();
-out('A longest task of 0 means no task over 50 ms (the `longtask` observer reports only those).');
+out('Longest tasks: CPU time of the longest task of the page\'s main thread (from a `toplevel` trace), and in brackets its wall time from the `longtask` observer (0: none over 50 ms); on a loaded machine wall time also counts time other processes held the CPU.');
 }
 if (PARTS.includes('turns')) {
 out();
@@ -308,7 +348,7 @@ if (WRITE) {
     '',
     'Contenders: **llama-agent-chat** (the built `dist/llama-agent-chat.js`); a **naive** widget (bench/pages/contenders/naive.js: appends each delta and re-renders the whole message with `marked` into `innerHTML`); **Deep Chat** 2.4 (`deep-chat` from npm) in its default mode and with `connect.stream.partialRender`. All stream the same reply (prose, nested lists, code blocks, tables) cut into the same tokens, from bench/server.js, as fast as the server writes (after the first token, which comes alone with a 300 ms pause so its latency is measured on its own).',
     '',
-    'How each number is taken: main-thread time is the page\'s CDP `TaskDuration` from send to the final render; longest task from the `longtask` observer; a commit is a task that changed the DOM (a MutationObserver on the document and every shadow root), counted per animation frame; first token = arrival of the stream\'s first bytes (`responseStart`) → the first DOM commit that shows it; final frame = last byte (`responseEnd`) → last DOM commit; heap = `JSHeapUsedSize` after a forced GC.',
+    'How each number is taken: main-thread time is the page\'s CDP `TaskDuration` (in the main thread\'s CPU time, \`threadTicks\`) from send to the final render; longest task in CPU time from a trace, and in wall time from the `longtask` observer; a commit is a task that changed the DOM (a MutationObserver on the document and every shadow root), counted per animation frame; first token = arrival of the stream\'s first bytes (`responseStart`) → the first DOM commit that shows it; final frame = last byte (`responseEnd`) → last DOM commit; heap = `JSHeapUsedSize` after a forced GC.',
     '',
     '![Main-thread time against reply length](benchmarks.svg)',
     '',
