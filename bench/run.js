@@ -122,9 +122,11 @@ async function traced(page, fn) {
     // the page's renderer: the main thread that ran the most
     const perThread = new Map();
     for (const e of events) {
-      if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+      // every complete event: tasks are RunTask, but some work (mojo messages, fetch body reads) runs
+      // under other top-level events; nested events lie within their parent, so the max is a task's
+      if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
       const t = perThread.get(`${e.pid}:${e.tid}`) ?? { total: 0, longest: 0 };
-      t.total += e.tdur ?? 0;
+      if (e.name === 'ThreadControllerImpl::RunTask') t.total += e.tdur ?? 0;
       t.longest = Math.max(t.longest, e.tdur ?? 0);
       perThread.set(`${e.pid}:${e.tid}`, t);
     }

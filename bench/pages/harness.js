@@ -1,9 +1,8 @@
 // What the bench measures inside the page, the same way for every contender. Loaded before the
 // contender so that every shadow root it attaches is observed too.
 //
-// - DOM commits: a MutationObserver on the document and on every shadow root. Its callback runs once
-//   per task (or frame callback) that changed the DOM, so callbacks between two animation frames are
-//   the commits of that frame.
+// - DOM commits: a MutationObserver on the document and on every shadow root; a task (or frame
+//   callback) that changed the DOM is one commit (see onCommit), counted between two animation frames.
 // - Long tasks: the `longtask` PerformanceObserver (Chromium reports every task over 50 ms).
 // - First token: the first commit after which the contender shows the first token's text, against
 //   the stream's responseStart (resource timing: when its first bytes reached the browser; the server
@@ -30,12 +29,27 @@ const state = {
   longTasks: 0,
 };
 
+/**
+ * A MutationObserver callback runs at every microtask checkpoint that follows DOM changes, and one
+ * task can have several (a component updating after the observer already ran). Callbacks before the
+ * message posted by the first one arrives belong to the same task: one commit.
+ */
+let inTask = false;
+const taskEnd = new MessageChannel();
+taskEnd.port1.onmessage = () => {
+  inTask = false;
+};
+
 function onCommit() {
   if (!state.recording) return;
   const now = performance.now();
-  state.commits++;
-  state.frameCommits++;
   state.lastCommitAt = now;
+  if (!inTask) {
+    inTask = true;
+    taskEnd.port2.postMessage(0);
+    state.commits++;
+    state.frameCommits++;
+  }
   if (state.probe && state.probe()) {
     state.firstTokenAt = now;
     state.probe = undefined;
