@@ -40,9 +40,13 @@ export function trackLeaks(): Tracker {
     docAdd: document.addEventListener,
     docRemove: document.removeEventListener,
   };
+  // The originals called loosely: Node's and the DOM's timer typings disagree inside one program.
+  type Loose = (this: unknown, ...args: unknown[]) => unknown;
+  const call = (fn: unknown, self: unknown, ...args: unknown[]) => (fn as Loose).call(self, ...args);
 
   window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
-    const id: number = original.setTimeout.call(
+    const id = call(
+      original.setTimeout,
       window,
       (...a: unknown[]) => {
         timers.delete(id);
@@ -50,7 +54,7 @@ export function trackLeaks(): Tracker {
       },
       ms,
       ...args,
-    );
+    ) as number;
     if (fromWidget()) timers.set(id, `setTimeout(${ms ?? 0})`);
     return id;
   }) as typeof window.setTimeout;
@@ -59,7 +63,7 @@ export function trackLeaks(): Tracker {
     original.clearTimeout.call(window, id);
   }) as typeof window.clearTimeout;
   window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
-    const id: number = original.setInterval.call(window, handler, ms, ...args);
+    const id = call(original.setInterval, window, handler, ms, ...args) as number;
     if (fromWidget()) timers.set(id, `setInterval(${ms ?? 0})`);
     return id;
   }) as typeof window.setInterval;
@@ -101,25 +105,25 @@ export function trackLeaks(): Tracker {
   };
   window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
     if (listener && fromWidget()) countListener('window', type, listener, 1);
-    return original.winAdd.call(this, type, listener, options);
+    return call(original.winAdd, this, type, listener, options);
   } as typeof window.addEventListener;
   window.removeEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
     if (listener) countListener('window', type, listener, -1);
-    return original.winRemove.call(this, type, listener, options);
+    return call(original.winRemove, this, type, listener, options);
   } as typeof window.removeEventListener;
   document.addEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
     if (listener && fromWidget()) countListener('document', type, listener, 1);
-    return original.docAdd.call(this, type, listener, options);
+    return call(original.docAdd, this, type, listener, options);
   } as typeof document.addEventListener;
   document.removeEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
     if (listener) countListener('document', type, listener, -1);
-    return original.docRemove.call(this, type, listener, options);
+    return call(original.docRemove, this, type, listener, options);
   } as typeof document.removeEventListener;
 
-  const onError = (e: ErrorEvent) => uncaught.push(`uncaught: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandled rejection: ${String(e.reason)}`);
-  original.winAdd.call(window, 'error', onError as EventListener);
-  original.winAdd.call(window, 'unhandledrejection', onRejection as EventListener);
+  const onError = (e: Event) => void uncaught.push(`uncaught: ${(e as ErrorEvent).message}`);
+  const onRejection = (e: Event) => void uncaught.push(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`);
+  original.winAdd.call(window, 'error', onError);
+  original.winAdd.call(window, 'unhandledrejection', onRejection);
 
   return {
     uncaught,
@@ -146,8 +150,8 @@ export function trackLeaks(): Tracker {
       window.removeEventListener = original.winRemove;
       document.addEventListener = original.docAdd;
       document.removeEventListener = original.docRemove;
-      original.winRemove.call(window, 'error', onError as EventListener);
-      original.winRemove.call(window, 'unhandledrejection', onRejection as EventListener);
+      original.winRemove.call(window, 'error', onError);
+      original.winRemove.call(window, 'unhandledrejection', onRejection);
     },
   };
 }
