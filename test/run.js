@@ -30,6 +30,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'llama-agent-chat-test-'));
 const problems = [];
 /** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string }[]} */
 const rows = [];
+/** web-test-runner's summary (test/support/counting-reporter.js), once it ran. */
+let browserSummary;
 
 let current; // running child process
 let interrupted = false;
@@ -113,7 +115,7 @@ try {
   if (wtrCode !== 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
   let summary;
   try {
-    summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    summary = browserSummary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   } catch {
     problems.push('web-test-runner wrote no summary (did it start?)');
   }
@@ -152,6 +154,13 @@ for (const r of rows) {
     `  ${r.name.padEnd(9)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ` +
       `${String(r.skipped).padStart(4)} skipped${r.note ? `  (${r.note})` : ''}`,
   );
+}
+// Where the suite spends its time: each engine's slowest tests (mocha's own duration per test).
+for (const engine of engines) {
+  const slowest = browserSummary?.engines?.[engine]?.slowest ?? [];
+  if (slowest.length === 0) continue;
+  console.log(`\n  slowest in ${engine}:`);
+  for (const t of slowest) console.log(`    ${String(Math.round(t.ms)).padStart(6)} ms  ${t.file}  ${t.name}`);
 }
 if (total.failed > 0) problems.push(`${total.failed} failed`);
 for (const p of problems) console.log(`  FAIL: ${p}`);

@@ -20,3 +20,19 @@ export async function sleep(/** @type {number} */ ms, /** @type {AbortSignal} */
     return false;
   }
 }
+
+/** Waits for `promise`, resolving false instead if the signal aborts first (the client went away). */
+export async function untilAborted(/** @type {Promise<unknown>} */ promise, /** @type {AbortSignal} */ signal) {
+  if (signal.aborted) return false;
+  /** @type {() => void} */
+  let onAbort = () => {};
+  const aborted = new Promise((resolve) => {
+    onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise.then(() => !signal.aborted), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -84,6 +84,8 @@
  *                                          under `/s/<id>/`), in order
  *   GET  /__mock/requests                → every request received (except /__mock routes)
  *   DELETE /__mock/requests              → forget recorded requests
+ *   POST /__mock/scripts/<id>/gates/<name> → opens the gate `name` of that script: a stream waiting at a
+ *                                          `{"gate": name}` chunk goes on (one opened before is open already)
  *
  * Usage: `node demo/mock/server.js [port]` (default 8321), or as Vite middleware:
  *   `server.middlewares.use(createMockLlamaStack().handle)`
@@ -92,7 +94,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
-import { responseAbort, sleep } from './abortable.js';
+import { responseAbort, sleep, untilAborted } from './abortable.js';
 import { fileURLToPath } from 'node:url';
 import {
   createResponsesApi,
@@ -119,7 +121,8 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
 /**
  * @typedef {{ base64: string }} Base64Chunk
  * @typedef {{ delayMs: number }} DelayEntry
- * @typedef {string | Base64Chunk | DelayEntry} ScriptChunk
+ * @typedef {{ gate: string }} GateEntry
+ * @typedef {string | Base64Chunk | DelayEntry | GateEntry} ScriptChunk
  *
  * @typedef {object} ScriptedTurn One scripted answer to `POST …/turn` (and `…/resume`).
  * @property {number} [status] HTTP status, default 200.
@@ -127,7 +130,9 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  *   `text/event-stream; charset=utf-8` when status is 200, `application/json` otherwise. CORS headers
  *   are added unless given here.
  * @property {ScriptChunk[]} chunks Written exactly as given, one `res.write` each: strings as UTF-8,
- *   `{base64}` as raw bytes (to split inside a multi-byte character), `{delayMs}` waits that long.
+ *   `{base64}` as raw bytes (to split inside a multi-byte character), `{delayMs}` waits that long,
+ *   `{gate}` waits until the test opens that gate (`POST /__mock/scripts/<id>/gates/<name>`): a test
+ *   that must see the reply mid-stream holds it there instead of hoping a delay is long enough.
  *   Between two chunks with no `{delayMs}` entry between them the mock waits `chunkDelayMs`.
  * @property {'close' | 'hang' | 'destroy'} [end] After the chunks: end the response (default), keep it
  *   open until the client goes away or the server closes, or destroy the socket mid-response.
@@ -177,6 +182,7 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  * @property {Map<string, MockSession>} sessions
  * @property {MockScript} [script]
  * @property {number} turnCount
+ * @property {Map<string, { opened: Promise<unknown>, open: () => void }>} [gates] A scripted agent's gates by name.
  *
  * @typedef {object} MockOptions
  * @property {number} [chunkDelayMs] Delay between streamed events for the demo scenarios (default 25).
@@ -999,6 +1005,20 @@ export function createMockLlamaStack(options = {}) {
     res.end();
   }
 
+  /** The gate `name` of a scripted agent (made closed the first time either side names it). */
+  function gate(/** @type {MockAgent} */ agent, /** @type {string} */ name) {
+    agent.gates ??= new Map();
+    let entry = agent.gates.get(name);
+    if (!entry) {
+      /** @type {() => void} */
+      let open = () => {};
+      const opened = new Promise((resolve) => (open = () => resolve(undefined)));
+      entry = { opened, open };
+      agent.gates.set(name, entry);
+    }
+    return entry;
+  }
+
   /**
    * Plays a scripted turn.
    * @param {Res} res @param {Req} req @param {MockAgent} agent
@@ -1021,6 +1041,11 @@ export function createMockLlamaStack(options = {}) {
     for (const item of turn.chunks ?? []) {
       if (item && typeof item === 'object' && 'delayMs' in item) {
         if (!(await sleep(Number(item.delayMs) || 0, signal))) return;
+        waitedExplicitly = true;
+        continue;
+      }
+      if (item && typeof item === 'object' && 'gate' in item) {
+        if (!(await untilAborted(gate(agent, String(item.gate)).opened, signal))) return;
         waitedExplicitly = true;
         continue;
       }
@@ -1216,6 +1241,12 @@ export function createMockLlamaStack(options = {}) {
         turnCount: 0,
       });
       return sendJson(req, res, 200, { agent_id: id, base_path: `/s/${id}` });
+    }
+    if (segs[0] === 'scripts' && segs[2] === 'gates' && segs.length === 4 && method === 'POST') {
+      const agent = agents.get(safeDecode(segs[1]));
+      if (!agent?.script) return sendJson(req, res, 404, { detail: `No script ${JSON.stringify(segs[1])}` });
+      gate(agent, safeDecode(segs[3])).open();
+      return sendJson(req, res, 200, null);
     }
     if (segs[0] === 'requests' && segs.length === 1) {
       if (method === 'DELETE') {

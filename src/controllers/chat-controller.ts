@@ -120,6 +120,8 @@ export class ChatController implements ReactiveController {
   private readonly releasedStreams = new Set<EventStream>();
   private nextId = 0;
   private readonly scheduler: FrameScheduler;
+  /** Set between a disconnect and the task after it: a reconnect in between is a move, not a removal. */
+  private removalTimer: number | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -139,7 +141,24 @@ export class ChatController implements ReactiveController {
     return this.protocol?.api;
   }
 
+  /**
+   * Frameworks and dialogs move a node by removing and re-inserting it in the same task, which Lit
+   * reports as hostDisconnected + hostConnected. Ending the reply at once would lose it on every
+   * move, so the removal only counts once a task has passed without the host coming back.
+   */
   hostDisconnected(): void {
+    window.clearTimeout(this.removalTimer);
+    this.removalTimer = window.setTimeout(() => this.leavePage(), 0);
+  }
+
+  hostConnected(): void {
+    window.clearTimeout(this.removalTimer);
+    this.removalTimer = undefined;
+  }
+
+  /** The host stayed off the page: end everything that would otherwise keep running for nobody. */
+  private leavePage(): void {
+    this.removalTimer = undefined;
     this.abortTurn(REMOVED_MESSAGE);
     for (const stream of this.releasedStreams) stream.close();
     this.releasedStreams.clear();

@@ -580,6 +580,22 @@ describe('mock scripted agents', () => {
     assert.notEqual(outcome, 'end');
   });
 
+  test('a gate holds the stream until the test opens it; a gate opened first does not hold it', async () => {
+    const id = await script({ chunks: ['data: {"before":true}\n\n', { gate: 'rest' }, 'data: {"after":true}\n\n', { gate: 'early' }, 'data: {"end":true}\n\n'] });
+    assert.equal((await postJson(base, `/__mock/scripts/${id}/gates/early`, {})).status, 200);
+    const { res } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const collected = collect(res);
+    const first = await new Promise((resolve) => res.once('data', resolve));
+    assert.equal(first.toString(), 'data: {"before":true}\n\n');
+    const held = await Promise.race([collected.then(() => 'ended'), new Promise((r) => setTimeout(() => r('held'), 200))]);
+    assert.equal(held, 'held');
+    assert.equal((await postJson(base, `/__mock/scripts/${id}/gates/rest`, {})).status, 200);
+    const { body, outcome } = await withTimeout(collected, 2000, 'gate opened');
+    assert.equal(outcome, 'end');
+    assert.equal(body.toString(), 'data: {"before":true}\n\ndata: {"after":true}\n\ndata: {"end":true}\n\n');
+    assert.equal((await postJson(base, '/__mock/scripts/script-none/gates/x', {})).status, 404);
+  });
+
   test('end "destroy" cuts the socket mid-response', async () => {
     const id = await script({ chunks: ['data: {"partial":true}\n\n'], end: 'destroy' });
     const { res } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });

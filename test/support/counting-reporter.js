@@ -5,10 +5,12 @@
 //
 // Summary shape:
 // { complete: boolean,            // false if written only from stop() (aborted run)
-//   engines: { [engine]: { browser, files, passed, failed, skipped, fileErrors } } }
+//   engines: { [engine]: { browser, files, passed, failed, skipped, fileErrors,
+//                          slowest: [{ name, file, ms }] } } }   // the SLOWEST_KEPT slowest tests
 // `fileErrors` counts test files whose session failed without a failing test
 // (load error, failing hook, timeout, crashed browser); they are included in `failed`.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** Launcher display name -> engine name used by BROWSERS / test/run.js. */
 export function engineOf(browserName) {
@@ -19,14 +21,19 @@ export function engineOf(browserName) {
   return n || 'unknown';
 }
 
-function countSuite(suite, acc) {
+/** How many of each engine's slowest tests the summary keeps (test/run.js prints them). */
+const SLOWEST_KEPT = 10;
+
+function countSuite(suite, acc, file, prefix = []) {
   if (!suite) return;
+  const names = suite.name ? [...prefix, suite.name] : prefix;
   for (const t of suite.tests ?? []) {
     if (t.skipped) acc.skipped += 1;
     else if (t.passed) acc.passed += 1;
     else acc.failed += 1;
+    if (typeof t.duration === 'number') acc.timed.push({ name: [...names, t.name].join(' › '), file, ms: t.duration });
   }
-  for (const s of suite.suites ?? []) countSuite(s, acc);
+  for (const s of suite.suites ?? []) countSuite(s, acc, file, names);
 }
 
 export function countingReporter({ file = process.env.WTR_SUMMARY_FILE } = {}) {
@@ -40,10 +47,11 @@ export function countingReporter({ file = process.env.WTR_SUMMARY_FILE } = {}) {
     for (const session of sessions) {
       const browser = session.browser?.name ?? session.browserName;
       const engine = engineOf(browser);
-      const e = (engines[engine] ??= { browser, files: 0, passed: 0, failed: 0, skipped: 0, fileErrors: 0 });
+      const e = (engines[engine] ??= { browser, files: 0, passed: 0, failed: 0, skipped: 0, fileErrors: 0, slowest: [] });
       e.files += 1;
-      const acc = { passed: 0, failed: 0, skipped: 0 };
-      countSuite(session.testResults, acc);
+      const acc = { passed: 0, failed: 0, skipped: 0, timed: [] };
+      countSuite(session.testResults, acc, path.relative(process.cwd(), session.testFile));
+      e.slowest = [...e.slowest, ...acc.timed].sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT);
       e.passed += acc.passed;
       e.failed += acc.failed;
       e.skipped += acc.skipped;
@@ -61,7 +69,7 @@ export function countingReporter({ file = process.env.WTR_SUMMARY_FILE } = {}) {
     start({ browsers }) {
       base = {};
       for (const b of browsers) {
-        base[engineOf(b.name)] = { browser: b.name, files: 0, passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+        base[engineOf(b.name)] = { browser: b.name, files: 0, passed: 0, failed: 0, skipped: 0, fileErrors: 0, slowest: [] };
       }
     },
     onTestRunFinished({ sessions }) {

@@ -17,7 +17,7 @@ declare global {
 
 export const mockUrl = (): string => window.__MOCK_URL__;
 
-export type ScriptChunk = string | { base64: string } | { delayMs: number };
+export type ScriptChunk = string | { base64: string } | { delayMs: number } | { gate: string };
 export interface ScriptedTurn {
   status?: number;
   headers?: Record<string, string>;
@@ -73,6 +73,15 @@ export async function scripted(script: MockScript): Promise<{ id: string; baseUr
 /** Registers a scripted agent on the root (0.3.5) mock and returns its id. */
 export async function scriptedAgent(script: MockScript): Promise<string> {
   return (await scripted(script)).id;
+}
+
+/**
+ * Opens the gate `name` of a scripted agent: its stream, held at a `{ gate: name }` chunk, goes on. Tests
+ * that must observe a reply mid-stream hold it at a gate instead of hoping a delay outlasts a busy machine.
+ */
+export async function openGate(agentId: string, name: string): Promise<void> {
+  const response = await fetch(`${mockUrl()}/__mock/scripts/${encodeURIComponent(agentId)}/gates/${encodeURIComponent(name)}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`could not open gate ${name}: ${response.status}`);
 }
 
 /** Every request the mock received for this agent, preflights excluded unless asked for. */

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { LlamaAgentChat } from '../../../src/index.js';
-import { chatFor, events, frame, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
+import { chatFor, events, frame, openGate, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
 describe('<llama-agent-chat> accessibility', () => {
   it('is accessible when unconfigured', async () => {
@@ -11,7 +11,7 @@ describe('<llama-agent-chat> accessibility', () => {
   it('is accessible while streaming, after completion and after an error', async () => {
     const agent = await scriptedAgent({
       turns: [
-        { chunks: [frame(events.stepStart()), frame(events.text('Streaming text')), { delayMs: 400 }, ...turnFrames(['done']).slice(1)] },
+        { chunks: [frame(events.stepStart()), frame(events.text('Streaming text')), { gate: 'finish' }, ...turnFrames(['done']).slice(1)] },
         { status: 500, chunks: ['{"detail":"broken"}'] },
       ],
     });
@@ -20,6 +20,7 @@ describe('<llama-agent-chat> accessibility', () => {
     await until(() => el.messages[1]?.content === 'Streaming text');
     await el.updateComplete;
     await expect(el).to.be.accessible();
+    await openGate(agent, 'finish');
     await first;
     await el.updateComplete;
     await expect(el).to.be.accessible();

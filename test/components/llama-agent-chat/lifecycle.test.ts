@@ -5,6 +5,7 @@ import {
   events,
   frame,
   mockUrl,
+  openGate,
   part,
   renderedMessages,
   requestsFor,
@@ -125,8 +126,8 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
     const long = Array.from({ length: 60 }, (_, i) => `Line ${i}\n`);
     const agent = await scriptedAgent({
       turns: [
-        { chunks: turnFrames(long) },
-        { chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { delayMs: 200 }, ...turnFrames(['end']).slice(1)] },
+        { chunks: turnFrames(long), chunkDelayMs: 0 },
+        { chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { gate: 'end' }, ...turnFrames(['end']).slice(1)], chunkDelayMs: 0 },
       ],
     });
     const el = await chatFor(agent);
@@ -142,6 +143,7 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
     await until(() => el.messages[3]?.content.includes('Line 59'));
     transcript.scrollTop = 0;
     transcript.dispatchEvent(new Event('scroll'));
+    await openGate(agent, 'end');
     await sent;
     await el.updateComplete;
     await nextFrame();

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderMarkdownInto } from '../../../src/render/markdown.js';
 import { prng } from '../../support/prng.js';
-import { chatFor, events, frame, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
+import { chatFor, events, frame, openGate, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
 const REPLY = [
   '# Plan *for* `today`',
@@ -66,7 +66,7 @@ describe('<llama-agent-chat> markdown replies', () => {
 
   it('keeps nodes already rendered while the reply streams, so a selection survives', async () => {
     const agent = await scriptedAgent({
-      chunks: [frame(events.stepStart()), frame(events.text('First paragraph.\n\n')), { delayMs: 300 }, frame(events.text('Second ')), frame(events.text('one.'))],
+      chunks: [frame(events.stepStart()), frame(events.text('First paragraph.\n\n')), { gate: 'second' }, frame(events.text('Second ')), frame(events.text('one.'))],
       end: 'hang',
     });
     const el = await chatFor(agent);
@@ -75,6 +75,7 @@ describe('<llama-agent-chat> markdown replies', () => {
     const first = renderedMessages(el)[1].shadowRoot!.querySelector('p')!;
     const range = document.createRange();
     range.selectNodeContents(first);
+    await openGate(agent, 'second');
     await until(() => (renderedMessages(el)[1].shadowRoot!.querySelectorAll('p').length ?? 0) === 2);
     expect(renderedMessages(el)[1].shadowRoot!.querySelector('p')).to.equal(first);
     expect(first.isConnected).to.equal(true);

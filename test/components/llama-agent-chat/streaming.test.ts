@@ -6,6 +6,7 @@ import {
   events,
   frame,
   oneEvent,
+  openGate,
   renderedMessages,
   requestsFor,
   scriptedAgent,
@@ -38,7 +39,7 @@ describe('<llama-agent-chat> streaming', () => {
   });
 
   it('shows one placeholder at once, streams deltas into it, and ends with the final message', async () => {
-    const agent = await scriptedAgent({ chunks: [...turnFrames(['Hel', 'lo', ' world']).slice(0, 3), { delayMs: 300 }, ...turnFrames(['Hel', 'lo', ' world']).slice(3)] });
+    const agent = await scriptedAgent({ chunks: [...turnFrames(['Hel', 'lo', ' world']).slice(0, 3), { gate: 'rest' }, ...turnFrames(['Hel', 'lo', ' world']).slice(3)] });
     const el = await chatFor(agent);
     const sent = el.send('Hi');
     await el.updateComplete;
@@ -49,6 +50,7 @@ describe('<llama-agent-chat> streaming', () => {
     ]);
     expect(el.streaming).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part~="transcript"]')!.getAttribute('aria-busy')).to.equal('true');
+    await openGate(agent, 'rest');
     const outcome = await sent;
     expect(outcome.status).to.equal('complete');
     expect(outcome.message?.content).to.equal('Hello world');
