@@ -15,6 +15,7 @@ import {
   turnFrames,
   until,
 } from '../../support/mock.js';
+import { trackLeaks } from '../../support/leaks.js';
 
 const hanging = () => scriptedAgent({ chunks: [frame(events.stepStart()), frame(events.text('Partial'))], end: 'hang' });
 
@@ -74,16 +75,22 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
 
   it('closes the request and every timer when removed mid-stream', async () => {
     const agent = await hanging();
-    const el = await chatFor(agent, { idleTimeout: 300 });
+    const el = await chatFor(agent);
     const errors: string[] = [];
     el.addEventListener('llama-chat-error', (e) => errors.push(e.detail.message));
-    const sent = el.send('Hi');
-    await untilStreamed(el, 'Partial');
-    el.remove();
-    expect((await sent).status).to.equal('aborted');
-    await turnRequestClosed(agent);
-    // Past the idle timeout: a timer left running would fail the turn and fire llama-chat-error.
-    await new Promise((r) => setTimeout(r, 600));
+    // Counts the widget's own timers, frames and requests: no idle timeout short enough to race the
+    // stream on a loaded machine is needed to see one left running.
+    const leaks = trackLeaks();
+    try {
+      const sent = el.send('Hi');
+      await untilStreamed(el, 'Partial');
+      el.remove();
+      expect((await sent).status).to.equal('aborted');
+      await turnRequestClosed(agent);
+      expect(leaks.live()).to.deep.equal([]);
+    } finally {
+      leaks.stop();
+    }
     expect(errors).to.deep.equal([]);
     expect(el.streaming).to.equal(false);
   });
