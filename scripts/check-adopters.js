@@ -48,9 +48,23 @@ function pack() {
   fs.mkdirSync(WORK, { recursive: true });
   const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', WORK], { cwd: ROOT, encoding: 'utf8' });
   const tarball = path.join(WORK, JSON.parse(out)[0].filename);
+  // A package.json of its own: without it the apps sit inside this repository's package scope, where
+  // `import 'llama-agent-chat'` resolves to the repository itself (package self-reference), not to the
+  // unpacked tarball.
+  fs.writeFileSync(path.join(WORK, 'package.json'), JSON.stringify({ name: 'adopters', private: true, type: 'module' }));
   const installed = path.join(WORK, 'node_modules', 'llama-agent-chat');
   fs.mkdirSync(installed, { recursive: true });
   run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  const resolved = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', "console.log(import.meta.resolve('llama-agent-chat/react'))"],
+    {
+      cwd: WORK,
+      encoding: 'utf8',
+    },
+  ).trim();
+  if (!fileURLToPath(resolved).startsWith(installed))
+    throw new Error(`llama-agent-chat resolves to ${resolved}, not to the unpacked package`);
   step(`packed and unpacked ${path.basename(tarball)} (${fs.statSync(tarball).size} bytes)`);
 }
 
