@@ -28,7 +28,7 @@ import {
   type Conversation,
   type ConversationAction,
 } from '../state/conversation.js';
-import { openEventStream, type EventStream } from './event-stream.js';
+import { openEventStream, parsePayloads, type EventStream } from './event-stream.js';
 import { createFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
 import { requestJson, type HttpResult } from './http.js';
 
@@ -409,7 +409,7 @@ export class ChatController implements ReactiveController {
       },
       bytes: () => this.touch(turn, true),
       data: (raw) => this.onData(turn, protocol, raw),
-      httpError: (status, body) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn') }),
+      httpError: (status, body, retryAfter) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn', retryAfter) }),
       networkError: () => this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
       ended: () => this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) }),
     });
@@ -418,23 +418,34 @@ export class ChatController implements ReactiveController {
   private onData(turn: ActiveTurn, protocol: ChatProtocol, raw: string): void {
     if (turn.ended) return;
     if (turn.debug) logDebug('event', raw);
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      if (turn.debug) logDebug('skipped an event that is not JSON');
-      return;
+    for (const data of parsePayloads(raw)) {
+      if (data === undefined) {
+        if (turn.debug) logDebug('skipped an event that is not JSON');
+        continue;
+      }
+      if (!this.handlePayload(turn, protocol, data)) return;
     }
+    this.scheduler.schedule();
+  }
+
+  /** Reduces one parsed payload; false once the turn left this stream (ended, or paused for tools). */
+  private handlePayload(turn: ActiveTurn, protocol: ChatProtocol, data: unknown): boolean {
     for (const event of protocol.normalize(data)) {
       if (event.kind === 'ignored') {
         if (turn.debug) logDebug(`ignored: ${event.reason}`);
         continue;
       }
       this.conversation = reduceConversation(this.conversation, { type: 'turn-event', event });
-      if (event.kind === 'turn-awaiting-input') return void this.runClientTools(turn, protocol, event);
-      if (isTerminal(event)) return this.endTurn(turn, { kind: 'event', event });
+      if (event.kind === 'turn-awaiting-input') {
+        void this.runClientTools(turn, protocol, event);
+        return false;
+      }
+      if (isTerminal(event)) {
+        this.endTurn(turn, { kind: 'event', event });
+        return false;
+      }
     }
-    this.scheduler.schedule();
+    return true;
   }
 
   /**
