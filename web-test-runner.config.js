@@ -379,6 +379,8 @@ export default {
     <script>
       window.__MOCK_URL__ = ${json(mock?.url ?? null)};
       window.__CLOSED_PORT_URL__ = ${json(`http://127.0.0.1:${closedPort}`)};
+      window.__FUZZ_RUNS__ = ${json(Number(process.env.FUZZ_RUNS) || null)};
+      window.__FUZZ_SEED__ = ${json(Number(process.env.FUZZ_SEED) || null)};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>
