@@ -202,7 +202,10 @@ describe('stream fuzzing', function () {
           expect(el.messages.map((m) => m.sender)).to.deep.equal(['user', 'assistant']);
           expect(el.messages[0].content).to.equal(USER);
           const reply = el.messages[1];
-          if (f.kind === 'none' || f.kind === 'noise') {
+          // A drop just after the final event's JSON (only its blank line lost) still completes where
+          // the browser reports the drop as a normal end (WebKitGTK does): the final event is whole.
+          const completedAnyway = f.kind === 'drop' && outcome.status === 'complete';
+          if (f.kind === 'none' || f.kind === 'noise' || completedAnyway) {
             expect(outcome.status, outcome.error).to.equal('complete');
             expect(reply.content).to.equal(final);
           } else {
