@@ -358,8 +358,29 @@ const launchers = {
 
 const json = v => JSON.stringify(v).replace(/</g, '\\u003c');
 
+/**
+ * The strict policy of issue 8, for test/security/csp-page.html: no inline script or style, no eval,
+ * Trusted Types required (Lit's policy is named lit-html), network only to the mock (base-url).
+ */
+const strictCsp = () =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${mock ? new URL(mock.url).origin : "'none'"}`,
+    'img-src https:',
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
+  middleware: [
+    async (ctx, next) => {
+      await next();
+      if (ctx.path === '/test/security/csp-page.html') ctx.set('Content-Security-Policy', strictCsp());
+    },
+  ],
   files: 'test/**/*.test.ts',
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2021' }), sideProcessesPlugin],
@@ -379,6 +400,8 @@ export default {
     <script>
       window.__MOCK_URL__ = ${json(mock?.url ?? null)};
       window.__CLOSED_PORT_URL__ = ${json(`http://127.0.0.1:${closedPort}`)};
+      window.__FUZZ_RUNS__ = ${json(Number(process.env.FUZZ_RUNS) || null)};
+      window.__FUZZ_SEED__ = ${json(Number(process.env.FUZZ_SEED) || null)};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

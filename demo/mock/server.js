@@ -126,16 +126,17 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
  *
  * @typedef {object} ScriptedTurn One scripted answer to `POST …/turn` (and `…/resume`).
  * @property {number} [status] HTTP status, default 200.
- * @property {Record<string, string>} [headers] Response headers. Default content-type is
+ * @property {Record<string, string | null>} [headers] Response headers. Default content-type is
  *   `text/event-stream; charset=utf-8` when status is 200, `application/json` otherwise. CORS headers
- *   are added unless given here.
+ *   are added unless given here. A `null` value removes that header (e.g. no content-type at all).
  * @property {ScriptChunk[]} chunks Written exactly as given, one `res.write` each: strings as UTF-8,
  *   `{base64}` as raw bytes (to split inside a multi-byte character), `{delayMs}` waits that long,
  *   `{gate}` waits until the test opens that gate (`POST /__mock/scripts/<id>/gates/<name>`): a test
  *   that must see the reply mid-stream holds it there instead of hoping a delay is long enough.
  *   Between two chunks with no `{delayMs}` entry between them the mock waits `chunkDelayMs`.
- * @property {'close' | 'hang' | 'destroy'} [end] After the chunks: end the response (default), keep it
- *   open until the client goes away or the server closes, or destroy the socket mid-response.
+ * @property {'close' | 'hang' | 'destroy' | 'reset'} [end] After the chunks: end the response (default), keep it
+ *   open until the client goes away or the server closes, or destroy the socket mid-response. `reset`
+ *   destroys the socket before anything is written (no status line, no headers, chunks ignored).
  * @property {number} [chunkDelayMs] Default wait between chunks, 10 ms.
  *
  * @typedef {ScriptedTurn & {
@@ -1028,10 +1029,17 @@ export function createMockLlamaStack(options = {}) {
     const index = agent.turnCount++;
     /** @type {ScriptedTurn} */
     const turn = script.turns?.length ? script.turns[Math.min(index, script.turns.length - 1)] : script;
+    if (turn.end === 'reset') {
+      res.socket?.destroy();
+      return;
+    }
     const status = turn.status ?? 200;
     /** @type {Record<string, string>} */
     const headers = { ...corsHeaders(req), 'content-type': status === 200 ? SSE_CONTENT_TYPE : JSON_CONTENT_TYPE };
-    for (const [name, value] of Object.entries(turn.headers ?? {})) headers[name.toLowerCase()] = String(value);
+    for (const [name, value] of Object.entries(turn.headers ?? {})) {
+      if (value === null) delete headers[name.toLowerCase()];
+      else headers[name.toLowerCase()] = String(value);
+    }
     const signal = responseAbort(res);
     res.writeHead(status, headers);
     res.flushHeaders();

@@ -28,7 +28,7 @@ import {
   type Conversation,
   type ConversationAction,
 } from '../state/conversation.js';
-import { openEventStream, type EventStream } from './event-stream.js';
+import { openEventStream, parsePayloads, type EventStream } from './event-stream.js';
 import { createFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
 import { requestJson, type HttpResult } from './http.js';
 
@@ -305,9 +305,9 @@ export class ChatController implements ReactiveController {
         this.apply({ type: 'history-loaded', messages: [...outcome.messages, ...this.conversation.messages] });
         return;
       }
-      this.notice = outcome.notice;
+      this.notice = { ...outcome.notice, message: this.redact(outcome.notice.message) };
       this.host.requestUpdate();
-      this.bridge.failed(outcome.notice.message);
+      this.bridge.failed(this.notice.message);
     });
     this.historyLoad = { abort, done };
   }
@@ -418,7 +418,7 @@ export class ChatController implements ReactiveController {
       },
       bytes: () => this.touch(turn, true),
       data: (raw) => this.onData(turn, protocol, raw),
-      httpError: (status, body) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn') }),
+      httpError: (status, body, retryAfter) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn', retryAfter) }),
       networkError: () => this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
       ended: () => this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) }),
     });
@@ -426,24 +426,36 @@ export class ChatController implements ReactiveController {
 
   private onData(turn: ActiveTurn, protocol: ChatProtocol, raw: string): void {
     if (turn.ended) return;
-    if (turn.debug) logDebug('event', raw);
-    let data: unknown;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      if (turn.debug) logDebug('skipped an event that is not JSON');
-      return;
+    if (turn.debug) logDebug('event', this.redact(raw));
+    for (const data of parsePayloads(raw)) {
+      if (data === undefined) {
+        if (turn.debug) logDebug('skipped an event that is not JSON');
+        continue;
+      }
+      if (!this.handlePayload(turn, protocol, data)) return;
     }
+    this.scheduler.schedule();
+  }
+
+  /** Reduces one parsed payload; false once the turn left this stream (ended, or paused for tools). */
+  private handlePayload(turn: ActiveTurn, protocol: ChatProtocol, data: unknown): boolean {
     for (const event of protocol.normalize(data)) {
       if (event.kind === 'ignored') {
         if (turn.debug) logDebug(`ignored: ${event.reason}`);
         continue;
       }
-      this.conversation = reduceConversation(this.conversation, { type: 'turn-event', event });
-      if (event.kind === 'turn-awaiting-input') return void this.runClientTools(turn, protocol, event);
-      if (isTerminal(event)) return this.endTurn(turn, { kind: 'event', event });
+      const shown = event.kind === 'error' ? { ...event, message: this.redact(event.message) } : event;
+      this.conversation = reduceConversation(this.conversation, { type: 'turn-event', event: shown });
+      if (event.kind === 'turn-awaiting-input') {
+        void this.runClientTools(turn, protocol, event);
+        return false;
+      }
+      if (isTerminal(event)) {
+        this.endTurn(turn, { kind: 'event', event: shown });
+        return false;
+      }
     }
-    this.scheduler.schedule();
+    return true;
   }
 
   /**
@@ -490,8 +502,23 @@ export class ChatController implements ReactiveController {
     if (this.active) this.endTurn(this.active, { kind: 'aborted', message });
   }
 
-  private endTurn(turn: ActiveTurn, ending: Ending): void {
+  /**
+   * The text with every secret the host gave in `headers` blanked out: a server or proxy may echo a
+   * token in an error body, and what we show, emit or log must never carry it.
+   */
+  private redact(text: string): string {
+    let out = text;
+    for (const value of Object.values(this.settings().headers)) {
+      for (const secret of [value, value.replace(/^\s*(Bearer|Basic|Token)\s+/i, '')]) {
+        if (secret.trim().length >= 8) out = out.split(secret).join('[redacted]');
+      }
+    }
+    return out;
+  }
+
+  private endTurn(turn: ActiveTurn, original: Ending): void {
     if (turn.ended) return;
+    const ending = original.kind === 'failed' || original.kind === 'aborted' ? { ...original, message: this.redact(original.message) } : original;
     turn.ended = true;
     window.clearTimeout(turn.idleTimer);
     turn.abort.abort();

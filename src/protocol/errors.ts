@@ -35,6 +35,26 @@ function messagesOf(value: unknown): string[] {
   return [];
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The title or first heading of an HTML page as plain text ('' when it has neither). Only ever used as
+ * text: tags are dropped, a few entities decoded, so nothing of the page can become markup.
+ */
+export function htmlHeadline(html: string): string {
+  const found = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
+  if (!found) return '';
+  return found[1]
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/[<>]/g, '')
+    .trim();
+}
+
 /** The server's own words from an error body in any of the envelopes, or '' when it said nothing usable. */
 export function serverMessage(body: unknown): string {
   let parsed = body;
@@ -44,17 +64,37 @@ export function serverMessage(body: unknown): string {
     try {
       parsed = JSON.parse(text);
     } catch {
-      // Not JSON: an HTML error page from a proxy says nothing useful; plain text might.
-      return /^\s*</.test(text) ? '' : quote(text);
+      // Not JSON: a proxy's HTML error page is quoted by its title (or first heading), never as markup.
+      return /^\s*</.test(text) ? quote(htmlHeadline(text)) : quote(text);
     }
   }
   return quote(messagesOf(parsed).join('; '));
 }
 
+/**
+ * When a `Retry-After` header (seconds or an HTTP date) says to try again, or undefined when it says
+ * nothing usable. Capped at a day: anything longer is a misconfiguration, not advice.
+ */
+export function retryAfterTime(header: string, now: Date): Date | undefined {
+  const value = header.trim();
+  if (!value) return undefined;
+  const at = /^\d+$/.test(value) ? new Date(now.getTime() + Number(value) * 1000) : new Date(value);
+  const wait = at.getTime() - now.getTime();
+  if (Number.isNaN(wait) || wait > 86_400_000) return undefined;
+  return wait < 0 ? now : at;
+}
+
+function retryAdvice(retryAfter: string, now: Date): string {
+  const at = retryAfterTime(retryAfter, now);
+  if (!at) return '';
+  return ` It asks to try again after ${at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}.`;
+}
+
 /** A readable sentence for an HTTP error status, quoting the server when it said something. */
-export function describeHttpFailure(status: number, body: unknown, kind: RequestKind): string {
+export function describeHttpFailure(status: number, body: unknown, kind: RequestKind, retryAfter = '', now = new Date()): string {
   const said = serverMessage(body);
-  const tail = said ? ` The server said: “${said}”` : '';
+  const advice = status === 429 || status === 503 ? retryAdvice(retryAfter, now) : '';
+  const tail = (said ? ` The server said: “${said}”` : '') + advice;
   if (status === 401 || status === 403) {
     return `The server needs authentication (HTTP ${status}). Give the chat an Authorization header through its headers property.${tail}`;
   }
@@ -65,7 +105,7 @@ export function describeHttpFailure(status: number, body: unknown, kind: Request
     const what = kind === 'history' ? 'this conversation' : kind === 'agent' ? 'an Agents API to create the agent with' : 'this agent';
     return `The server could not find ${what} (HTTP 404).${tail}`;
   }
-  if (status === 429) return `The server is limiting requests right now (HTTP 429). Try again in a moment.${tail}`;
+  if (status === 429) return `The server is limiting requests right now (HTTP 429).${advice ? '' : ' Try again in a moment.'}${tail}`;
   if (status >= 500) return `The server failed while handling the request (HTTP ${status}).${tail}`;
   return `The server rejected the request (HTTP ${status}).${tail}`;
 }
@@ -92,6 +132,7 @@ export function describeUnfinishedStream(contentType: string): string {
   if (contentType && !/text\/event-stream/i.test(contentType)) {
     return `${base} It answered with ${contentType.split(';')[0]} instead of an event stream.`;
   }
+  if (!contentType) return `${base} It answered without a Content-Type, so it may not be an event stream.`;
   return base;
 }
 

@@ -20,9 +20,11 @@ export const mockUrl = (): string => window.__MOCK_URL__;
 export type ScriptChunk = string | { base64: string } | { delayMs: number } | { gate: string };
 export interface ScriptedTurn {
   status?: number;
-  headers?: Record<string, string>;
+  /** A null value removes that header. */
+  headers?: Record<string, string | null>;
   chunks: ScriptChunk[];
-  end?: 'close' | 'hang' | 'destroy';
+  /** `reset`: the socket is destroyed before any byte of the response. */
+  end?: 'close' | 'hang' | 'destroy' | 'reset';
   chunkDelayMs?: number;
 }
 export type Flavour = 'llama-stack-0.2' | 'llama-stack-0.3' | 'ogx-0.8' | 'openai-compatible';
