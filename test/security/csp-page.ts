@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   let evalRefused = false;
   const reported = new Promise<void>((resolve) => document.addEventListener('securitypolicyviolation', () => resolve(), { once: true }));
   try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- the point: the CSP must refuse it
     new Function('return 1')();
   } catch {
     evalRefused = true;
