@@ -133,8 +133,8 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
     const long = Array.from({ length: 60 }, (_, i) => `Line ${i}\n`);
     const agent = await scriptedAgent({
       turns: [
-        { chunks: turnFrames(long), chunkDelayMs: 0 },
-        { chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { gate: 'end' }, ...turnFrames(['end']).slice(1)], chunkDelayMs: 0 },
+        { chunks: turnFrames(long) },
+        { chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { gate: 'end' }, ...turnFrames(['end']).slice(1)] },
       ],
     });
     const el = await chatFor(agent);
