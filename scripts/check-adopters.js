@@ -71,7 +71,10 @@ function pack() {
 function writeApps(mockUrl) {
   const recipes = readmeRecipes(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
   for (const app of APPS) {
-    fs.cpSync(path.join(ROOT, 'test/adopters', app), path.join(WORK, app), { recursive: true });
+    // An app made only of README code blocks (script-tag) has no files of its own in git.
+    const source = path.join(ROOT, 'test/adopters', app);
+    if (fs.existsSync(source)) fs.cpSync(source, path.join(WORK, app), { recursive: true });
+    else fs.mkdirSync(path.join(WORK, app), { recursive: true });
     const files = [...recipes.keys()].filter((f) => f.startsWith(`${app}/`));
     if (files.length === 0) throw new Error(`the README has no recipe marked <!-- adopters: ${app}/… -->`);
     for (const file of files) {
