@@ -52,8 +52,10 @@ const STICK_THRESHOLD = 32;
  * @csspart input - The text area.
  * @csspart send-button - The Send button, which becomes Stop while a reply streams.
  *
+ * Colours default to `light-dark(light, dark)` pairs; `theme` picks the scheme.
  * @cssproperty --llama-chat-height - Height of the whole chat. Default 32rem.
- * @cssproperty --llama-chat-font - Font shorthand.
+ * @cssproperty --llama-chat-font - Font shorthand. Default: inherited from the page.
+ * @cssproperty --llama-chat-line-height - Line height inside the chat. Default 1.5.
  * @cssproperty --llama-chat-fg - Text colour.
  * @cssproperty --llama-chat-bg - Background colour.
  * @cssproperty --llama-chat-border - Border of the chat and the composer.
@@ -95,6 +97,7 @@ export class LlamaAgentChat extends LitElement {
     allowImages: { attribute: 'allow-images', type: Boolean },
     placeholder: {},
     headers: { attribute: false },
+    theme: { reflect: true },
     draft: { state: true },
   };
 
@@ -125,6 +128,8 @@ export class LlamaAgentChat extends LitElement {
   declare placeholder: string;
   /** Extra request headers, e.g. `{ Authorization: 'Bearer …' }`. Never reflected, rendered or logged. */
   declare headers: Record<string, string>;
+  /** `light`, `dark`, or `auto` (default: follows the reader's `prefers-color-scheme`). */
+  declare theme: 'light' | 'dark' | 'auto';
   /** The composer's text. */
   private declare draft: string;
 
@@ -179,6 +184,7 @@ export class LlamaAgentChat extends LitElement {
     this.placeholder = 'Type a message…';
     this.headers = {};
     this.draft = '';
+    this.theme = 'auto';
   }
 
   /**
