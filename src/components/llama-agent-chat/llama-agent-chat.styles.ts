@@ -116,3 +116,91 @@ export const llamaAgentChatStyles = css`
     align-self: flex-start;
   }
 `;
+
+/* The header, the empty state and bubble mode. */
+export const llamaAgentChatLayoutStyles = css`
+  .header {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-bottom: var(--llama-chat-border, 1px solid light-dark(#d0d4d9, #4a5058));
+  }
+  .header slot {
+    display: block;
+    flex: 1;
+    min-width: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 1em;
+  }
+  .header button,
+  .empty button {
+    padding: 0.25rem 0.625rem;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--llama-chat-input-border, light-dark(#767d86, #8a919a));
+  }
+  .close {
+    display: grid;
+    padding: 0.25rem !important;
+  }
+  .empty {
+    margin: auto 0 0;
+  }
+  .suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .launcher {
+    position: fixed;
+    z-index: var(--llama-chat-z-index, 2147483000);
+    bottom: 1rem;
+    right: 1rem;
+    display: grid;
+    place-items: center;
+    width: 3.5rem;
+    height: 3.5rem;
+    padding: 0;
+    border-radius: 50%;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.3);
+  }
+  .badge {
+    position: absolute;
+    top: 0;
+    right: 0;
+    width: 0.875rem;
+    height: 0.875rem;
+    border-radius: 50%;
+    border: 2px solid var(--llama-chat-accent-fg, light-dark(#fff, #10243f));
+    background: var(--llama-chat-badge-bg, light-dark(#c5221f, #ff8a80));
+  }
+  :host([mode='bubble']) {
+    height: 0;
+  }
+  :host([mode='bubble']) .container {
+    position: fixed;
+    z-index: var(--llama-chat-z-index, 2147483000);
+    bottom: 5.5rem;
+    right: 1rem;
+    width: min(var(--llama-chat-panel-width, 24rem), calc(100vw - 2rem));
+    height: min(var(--llama-chat-height, 36rem), calc(100vh - 7rem));
+    box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.3);
+  }
+  :host([position='bottom-left']) .container,
+  :host([position='bottom-left']) .launcher {
+    right: auto;
+    left: 1rem;
+  }
+  @media (max-width: 480px) {
+    :host([mode='bubble']) .container {
+      inset: 0;
+      width: auto;
+      height: auto;
+      border: none;
+      border-radius: 0;
+    }
+  }
+`;
