@@ -2,6 +2,7 @@ import { html, LitElement, nothing, svg as svgTemplate, type PropertyDeclaration
 import { CHAT_MESSAGE_PARTS } from '../chat-message/chat-message.js';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
 import { runClientTool, type ClientTools, type LlamaChatToolCallDetail } from '../../controllers/client-tools.js';
+import { localeFor, LOCALE_REGISTERED } from '../../i18n/registry.js';
 import { en, type LlamaChatStrings } from '../../i18n/strings.js';
 import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
@@ -122,6 +123,8 @@ export class LlamaAgentChat extends LitElement {
     position: { reflect: true },
     title: {},
     suggestions: { attribute: false },
+    lang: { reflect: true },
+    strings: { attribute: false },
     draft: { state: true },
     unread: { state: true },
     narrow: { state: true },
@@ -180,9 +183,20 @@ export class LlamaAgentChat extends LitElement {
   private declare announcement: string;
   /** The assertive live region's text: a failed reply. */
   private declare alertText: string;
-  /** The text of every sentence and label (localisation fills this in). */
+  /**
+   * Overrides for any of the widget's sentences and labels (see src/i18n/strings.ts for the keys);
+   * they take precedence over the language's table, and missing keys come from it.
+   */
+  declare strings: Partial<LlamaChatStrings>;
+
+  /** The language in use: the element's own `lang`, else the nearest ancestor's, else the document's. */
+  get language(): string {
+    return this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  /** Every sentence and label: English, under the language's registered table, under `strings`. */
   protected get t(): LlamaChatStrings {
-    return en;
+    return { ...en, ...localeFor(this.language), ...this.strings };
   }
 
   private apiPreference: ApiPreference = 'auto';
@@ -250,6 +264,7 @@ export class LlamaAgentChat extends LitElement {
     this.hasHeaderSlot = false;
     this.announcement = '';
     this.alertText = '';
+    this.strings = {};
   }
 
   /**
@@ -404,16 +419,24 @@ export class LlamaAgentChat extends LitElement {
     this.narrow = this.narrowQuery.matches;
   };
 
+  /** Re-renders when a language table arrives or the document's language changes. */
+  private readonly relocalize = (): void => this.requestUpdate();
+  private readonly documentLang = new MutationObserver(this.relocalize);
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('keydown', this.onHostKeyDown);
     this.narrowQuery.addEventListener('change', this.onNarrowChange);
     this.onNarrowChange();
+    window.addEventListener(LOCALE_REGISTERED, this.relocalize);
+    this.documentLang.observe(document.documentElement, { attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
     this.removeEventListener('keydown', this.onHostKeyDown);
     this.narrowQuery.removeEventListener('change', this.onNarrowChange);
+    window.removeEventListener(LOCALE_REGISTERED, this.relocalize);
+    this.documentLang.disconnect();
     super.disconnectedCallback();
   }
 
