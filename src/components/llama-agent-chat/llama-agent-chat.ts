@@ -8,6 +8,14 @@ import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
 import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
+import {
+  forgetConversation,
+  PERSIST_MODES,
+  readConversation,
+  storageKey,
+  writeConversation,
+  type PersistMode,
+} from '../../storage/persisted-conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { llamaAgentChatLayoutStyles, llamaAgentChatStyles } from './llama-agent-chat.styles.js';
 
@@ -124,6 +132,8 @@ export class LlamaAgentChat extends LitElement {
     title: {},
     suggestions: { attribute: false },
     lang: { reflect: true },
+    persist: {},
+    persistNotice: { state: true },
     strings: { attribute: false },
     draft: { state: true },
     unread: { state: true },
@@ -172,8 +182,21 @@ export class LlamaAgentChat extends LitElement {
   declare title: string;
   /** Prompts offered as buttons while the conversation is empty; a click sends one. */
   declare suggestions: readonly string[];
+  /**
+   * Where to remember the conversation across page loads: `session` (sessionStorage: this tab),
+   * `local` (localStorage: every tab, until cleared) or `none` (default). Only ids are stored.
+   */
+  declare persist: PersistMode;
   /** The composer's text. */
   private declare draft: string;
+  /** Why a remembered conversation was dropped. */
+  private declare persistNotice: string;
+  /** The storage slot in use, so a slot is read once. */
+  private slotKey = '';
+  /** The session id the slot holds (read from it or written to it). */
+  private slotSessionId = '';
+  /** An agent created from `model` or restored from storage: not part of the slot's identity. */
+  private ownAgentId = '';
   /** A reply finished while the bubble was closed. */
   private declare unread: boolean;
   /** The viewport is narrow enough for the open bubble to fill it. */
@@ -219,10 +242,12 @@ export class LlamaAgentChat extends LitElement {
       sent: (text) => this.emit<LlamaChatSendDetail>('llama-chat-send', { text }),
       sessionCreated: (sessionId) => {
         this.sessionId = sessionId;
+        this.remember(sessionId);
         this.emit<LlamaChatSessionCreatedDetail>('llama-chat-session-created', { sessionId });
       },
       agentCreated: (agentId) => {
         this.agentId = agentId;
+        this.ownAgentId = agentId;
         this.emit<LlamaChatAgentCreatedDetail>('llama-chat-agent-created', { agentId });
       },
       apiResolved: () => this.requestUpdate(),
@@ -265,6 +290,8 @@ export class LlamaAgentChat extends LitElement {
     this.announcement = '';
     this.alertText = '';
     this.strings = {};
+    this.persist = 'none';
+    this.persistNotice = '';
   }
 
   /**
@@ -299,6 +326,7 @@ export class LlamaAgentChat extends LitElement {
     if (!String(text ?? '').trim()) return Promise.reject(new Error('There is no message to send.'));
     this.stickToBottom = true;
     this.alertText = '';
+    this.persistNotice = '';
     this.announcement = this.t.replying;
     return this.chat.send(String(text));
   }
@@ -322,6 +350,60 @@ export class LlamaAgentChat extends LitElement {
     this.sessionId = undefined;
     this.announcement = '';
     this.alertText = '';
+    this.persistNotice = '';
+    this.forget();
+  }
+
+  private get persistMode(): PersistMode {
+    return PERSIST_MODES.includes(this.persist) ? this.persist : 'none';
+  }
+
+  /** The storage slot of the current server, API and agent or model. */
+  private get persistKey(): string {
+    return storageKey({
+      origin: location.origin,
+      baseUrl: this.baseUrl ?? '',
+      api: this.apiPreference,
+      agentId: this.agentId === this.ownAgentId ? '' : (this.agentId ?? ''),
+      model: this.model ?? '',
+    });
+  }
+
+  private remember(sessionId: string): void {
+    const agentId = this.ownAgentId && this.agentId === this.ownAgentId ? this.ownAgentId : undefined;
+    writeConversation(this.persistMode, this.persistKey, agentId ? { sessionId, agentId } : { sessionId });
+    this.slotSessionId = sessionId;
+  }
+
+  private forget(): void {
+    forgetConversation(this.persistMode, this.persistKey);
+    this.slotSessionId = '';
+  }
+
+  /**
+   * Picks up the remembered conversation when the slot (server, API, agent or model) is first known or
+   * changes, unless the page chose a session-id itself; drops a remembered one the server no longer
+   * knows, with a notice instead of an error that would come back on every page.
+   */
+  private syncPersistence(): void {
+    if (this.persistMode === 'none' || !this.baseUrl) return;
+    if (this.slotSessionId && this.sessionId === this.slotSessionId && this.chat.notice?.kind === 'session-not-found') {
+      this.forget();
+      this.chat.switchConversation('');
+      this.sessionId = undefined;
+      this.persistNotice = this.t.storedConversationGone;
+      return;
+    }
+    const key = this.persistKey;
+    if (key === this.slotKey) return;
+    this.slotKey = key;
+    // A session-id the page chose is kept; one that belonged to the previous slot is not.
+    if (this.sessionId && this.sessionId !== this.slotSessionId) return;
+    const stored = readConversation(this.persistMode, key);
+    if (stored?.agentId && !this.agentId) this.agentId = this.ownAgentId = stored.agentId;
+    this.slotKey = this.persistKey;
+    this.slotSessionId = stored?.sessionId ?? '';
+    this.sessionId = stored?.sessionId;
   }
 
   private willUpdateConversation(changed: PropertyValues<this>): void {
@@ -484,6 +566,7 @@ export class LlamaAgentChat extends LitElement {
     if (configProblem && !this.chat.streaming) {
       return html`<p part="notice" class="notice" role="status">${configProblem}</p>`;
     }
+    if (this.persistNotice) return html`<p part="notice" class="notice" role="status">${this.persistNotice}</p>`;
     if (!notice) return nothing;
     return html`<div part="notice" class="notice" role="alert">
       ${notice.message}
@@ -541,6 +624,7 @@ export class LlamaAgentChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = false;
+    this.syncPersistence();
     this.willUpdateConversation(changed);
   }
 
