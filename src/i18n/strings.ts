@@ -3,6 +3,8 @@
  * modules (src/i18n/locales/) that register a table of the same keys; a host overrides any key through
  * the element's `strings` property. `{name}` marks where a value goes.
  */
+import { sentences } from './sentences.js';
+
 export const en = {
   /** Text direction of the language: `ltr` or `rtl`. */
   dir: 'ltr',
@@ -37,6 +39,7 @@ export const en = {
   toolResult: 'Result',
   toolError: 'Error',
   blockedBySafety: 'Blocked by a safety check ({level})',
+  ...sentences,
 };
 
 export type LlamaChatStrings = typeof en;

@@ -2,7 +2,8 @@ import { html, LitElement, nothing, svg as svgTemplate, type PropertyDeclaration
 import { CHAT_MESSAGE_PARTS } from '../chat-message/chat-message.js';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
 import { runClientTool, type ClientTools, type LlamaChatToolCallDetail } from '../../controllers/client-tools.js';
-import { localeFor, LOCALE_REGISTERED } from '../../i18n/registry.js';
+import { localeFor, LOCALE_REGISTERED, type LlamaChatLocale } from '../../i18n/registry.js';
+import { localiseSentence } from '../../i18n/sentences.js';
 import { en, type LlamaChatStrings } from '../../i18n/strings.js';
 import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
@@ -217,9 +218,20 @@ export class LlamaAgentChat extends LitElement {
     return this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  /** Every sentence and label: English, under the language's registered table, under `strings`. */
+  private merged?: { locale: LlamaChatLocale | undefined; strings: Partial<LlamaChatStrings>; table: LlamaChatStrings };
+
+  /**
+   * Every sentence and label: English, under the language's registered table, under `strings`. The
+   * same object until one of those changes, so messages (which get it as a property) re-render only
+   * when their own data changes.
+   */
   protected get t(): LlamaChatStrings {
-    return { ...en, ...localeFor(this.language), ...this.strings };
+    const locale = localeFor(this.language);
+    const merged = this.merged;
+    if (merged && merged.locale === locale && merged.strings === this.strings) return merged.table;
+    const table = { ...en, ...locale, ...this.strings };
+    this.merged = { locale, strings: this.strings, table };
+    return table;
   }
 
   private apiPreference: ApiPreference = 'auto';
@@ -419,7 +431,7 @@ export class LlamaAgentChat extends LitElement {
   private async announce(outcome: TurnOutcome): Promise<void> {
     if (outcome.status === 'error') {
       this.announcement = '';
-      this.alertText = outcome.error ?? '';
+      this.alertText = localiseSentence(outcome.error ?? '', this.t);
       return;
     }
     if (outcome.status === 'aborted') {
@@ -569,7 +581,7 @@ export class LlamaAgentChat extends LitElement {
     if (this.persistNotice) return html`<p part="notice" class="notice" role="status">${this.persistNotice}</p>`;
     if (!notice) return nothing;
     return html`<div part="notice" class="notice" role="alert">
-      ${notice.message}
+      ${localiseSentence(notice.message, this.t)}
       ${notice.kind === 'session-not-found'
         ? html`<button part="new-session-button" type="button" @click=${() => this.newSession()}>${this.t.startNewConversation}</button>`
         : nothing}
@@ -674,8 +686,8 @@ export class LlamaAgentChat extends LitElement {
               .messageId=${m.id}
               .allowImages=${this.allowImages}
               .content=${m.content}
-              .error=${m.error}
-              .notice=${m.notice}
+              .error=${m.error && localiseSentence(m.error, t)}
+              .notice=${m.notice && localiseSentence(m.notice, t)}
               .safety=${m.safety}
               .context=${m.context}
               .toolCalls=${m.toolCalls}

@@ -98,6 +98,31 @@ describe('<llama-agent-chat> localisation', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('hands messages the same table until the language changes, so an unchanged message does not re-render', async () => {
+    const el = await inLanguage('fr', await scriptedAgent({ chunks: turnFrames(['one', ' two', ' three']) }));
+    await el.send('Hi');
+    const [first] = renderedMessages(el);
+    const table = first.strings;
+    expect(table.send).to.equal('Envoyer');
+    await el.send('Again');
+    expect(renderedMessages(el)[0].strings).to.equal(table);
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(renderedMessages(el)[0].strings).to.not.equal(table);
+    expect(renderedMessages(el)[0].strings.send).to.equal('Senden');
+  });
+
+  it('shows our failure sentences in the language and the server’s words as sent', async () => {
+    const el = await inLanguage('fr', await scriptedAgent({ status: 503, chunks: ['{"detail":"Model <llama> is “warming up”"}'] }));
+    await el.send('Bonjour');
+    const failed = await untilLastStatus(el, 'error');
+    const shown = failed.shadowRoot!.querySelector('[part~="error"]')!.textContent;
+    expect(shown).to.equal('Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « Model <llama> is “warming up” »');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(shown);
+    // The event keeps the English sentence, for the page's own logs.
+    expect(el.messages[1].error).to.equal('The server failed while handling the request (HTTP 503). The server said: “Model <llama> is “warming up””');
+  });
+
   it('translates the labels inside messages and tool cards', async () => {
     const body = await (await fetch(new URL('../../fixtures/llama-stack-0.3.5/server_tool.sse', import.meta.url))).text();
     const el = await inLanguage('de', await scriptedAgent({ chunks: [body] }));
