@@ -2,7 +2,8 @@
  * The sentences the protocol and controller layers write about failures and notices, as templates.
  * Those layers produce English text (it is also what `llama-chat-error` carries); the element shows it
  * in the reader's language by matching it against these templates and filling the language's own
- * template with the same values. The server's own words ({said}) and names ({where}, {tool}, …) are
+ * template with the same values. Only locale modules include this file (src/i18n/locale-module.ts):
+ * English needs no translating, so the main bundle does without it. The server's own words ({said}) and names ({where}, {tool}, …) are
  * carried over exactly as they came; {reason} and {tail} are our sentences again, translated in turn.
  *
  * Each template must match what src/protocol/errors.ts, src/protocol/responses/normalize.ts and
@@ -46,6 +47,7 @@ export const sentences = {
 
 export type SentenceKey = keyof typeof sentences;
 export type Sentences = Record<SentenceKey, string>;
+type Table = Partial<Record<SentenceKey, string>>;
 
 /** Values that are our own sentences again, and so are translated too. */
 const NESTED = new Set(['reason', 'tail']);
@@ -73,16 +75,16 @@ function compile() {
  * `text` in the language of `table`, when it is one of our sentences; otherwise `text` unchanged
  * (a server's own message, or a sentence no template knows).
  */
-export function localiseSentence(text: string, table: Sentences): string {
+export function translateSentence(text: string, table: Table): string {
   for (const { key, pattern, names } of (matchers ??= compile())) {
     const match = pattern.exec(text);
     if (!match) continue;
     const values: Record<string, string> = {};
     names.forEach((name, i) => {
       const value = match[i + 1] ?? '';
-      values[name] = NESTED.has(name) && value ? localiseSentence(value, table) : value;
+      values[name] = NESTED.has(name) && value ? translateSentence(value, table) : value;
     });
-    return table[key].replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'tail' ? (values.tail ? ` ${values.tail}` : '') : values[name] ?? ''));
+    return (table[key] ?? sentences[key]).replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'tail' ? (values.tail ? ` ${values.tail}` : '') : values[name] ?? ''));
   }
   return text;
 }

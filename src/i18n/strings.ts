@@ -1,9 +1,10 @@
 /**
- * Every sentence and label the widget shows or announces, in English. Other languages are separate
- * modules (src/i18n/locales/) that register a table of the same keys; a host overrides any key through
- * the element's `strings` property. `{name}` marks where a value goes.
+ * Every label the widget shows or announces, in English. Other languages are separate modules
+ * (src/i18n/locales/) that register a table of the same keys plus the failure sentences of
+ * src/i18n/sentences.ts; a host overrides any key through the element's `strings` property. `{name}`
+ * marks where a value goes.
  */
-import { sentences } from './sentences.js';
+import type { Sentences } from './sentences.js';
 
 export const en = {
   /** Text direction of the language: `ltr` or `rtl`. */
@@ -39,10 +40,12 @@ export const en = {
   toolResult: 'Result',
   toolError: 'Error',
   blockedBySafety: 'Blocked by a safety check ({level})',
-  ...sentences,
 };
 
-export type LlamaChatStrings = typeof en;
+/** The labels (built in, in English). */
+export type LlamaChatLabels = typeof en;
+/** Everything a language translates: the labels and the failure sentences of src/i18n/sentences.ts. */
+export type LlamaChatStrings = LlamaChatLabels & Sentences;
 
 /** Fills `{name}` markers. */
 export const fill = (text: string, values: Record<string, string>): string =>

@@ -4,7 +4,7 @@ import { de } from '../../src/i18n/locales/de.js';
 import { es } from '../../src/i18n/locales/es.js';
 import { fr } from '../../src/i18n/locales/fr.js';
 import { ja } from '../../src/i18n/locales/ja.js';
-import { localiseSentence, sentences, type SentenceKey } from '../../src/i18n/sentences.js';
+import { translateSentence, sentences, type SentenceKey } from '../../src/i18n/sentences.js';
 import { en } from '../../src/i18n/strings.js';
 import {
   describeHttpFailure,
@@ -56,16 +56,16 @@ describe('failure sentences in other languages', () => {
       [incomplete('other'), 'La réponse a été tronquée (other).'],
       [incomplete(''), 'La réponse a été tronquée.'],
     ];
-    for (const [english, french] of cases) expect(localiseSentence(english, fr_), english).to.equal(french);
+    for (const [english, french] of cases) expect(translateSentence(english, fr_), english).to.equal(french);
   });
 
   it('translates our sentences nested around another one, and leaves unknown text alone', () => {
     const inner = describeHttpFailure(503, { detail: 'down for maintenance' }, 'history');
-    expect(localiseSentence(`The earlier messages could not be loaded. ${inner}`, fr_)).to.equal(
+    expect(translateSentence(`The earlier messages could not be loaded. ${inner}`, fr_)).to.equal(
       'Les messages précédents n’ont pas pu être chargés. Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « down for maintenance »',
     );
-    expect(localiseSentence('Something the server wrote on its own.', fr_)).to.equal('Something the server wrote on its own.');
+    expect(translateSentence('Something the server wrote on its own.', fr_)).to.equal('Something the server wrote on its own.');
     // English stays English, word for word.
-    expect(localiseSentence(inner, en)).to.equal(inner);
+    expect(translateSentence(inner, {})).to.equal(inner);
   });
 });

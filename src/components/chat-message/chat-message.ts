@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
-import { en, fill, type LlamaChatStrings } from '../../i18n/strings.js';
+import { en, fill, type LlamaChatLabels } from '../../i18n/strings.js';
 import { renderMarkdownInto, type MarkdownStream } from '../../render/markdown.js';
 import type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
@@ -74,7 +74,7 @@ export class ChatMessage extends LitElement {
   /** Tool calls the agent made during this reply. */
   declare toolCalls: readonly ToolCallView[];
   /** The labels it shows, in the chat's language. */
-  declare strings: LlamaChatStrings;
+  declare strings: LlamaChatLabels;
 
   constructor() {
     super();

@@ -5,7 +5,7 @@
  * the result scroll when long, so they take focus: a keyboard can scroll them too.
  */
 import { html, nothing } from 'lit';
-import type { LlamaChatStrings } from '../../i18n/strings.js';
+import type { LlamaChatLabels } from '../../i18n/strings.js';
 import type { ToolCallView } from '../../state/conversation.js';
 
 const STATUS_LABEL = {
@@ -13,7 +13,7 @@ const STATUS_LABEL = {
   called: 'toolCalled',
   done: 'toolUsed',
   error: 'toolFailed',
-} as const satisfies Record<ToolCallView['status'], keyof LlamaChatStrings>;
+} as const satisfies Record<ToolCallView['status'], keyof LlamaChatLabels>;
 
 /** JSON text (or an object's JSON) pretty-printed; anything else as it is. */
 export function prettyJson(text: string): string {
@@ -26,7 +26,7 @@ export function prettyJson(text: string): string {
   }
 }
 
-export function renderToolCard(call: ToolCallView, t: LlamaChatStrings) {
+export function renderToolCard(call: ToolCallView, t: LlamaChatLabels) {
   const streaming = call.status === 'streaming';
   const name = call.toolName || t.aTool;
   return html`<li part="tool-card tool-card-${call.status}" class="tool-card">

@@ -2,9 +2,8 @@ import { html, LitElement, nothing, svg as svgTemplate, type PropertyDeclaration
 import { CHAT_MESSAGE_PARTS } from '../chat-message/chat-message.js';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
 import { runClientTool, type ClientTools, type LlamaChatToolCallDetail } from '../../controllers/client-tools.js';
-import { localeFor, LOCALE_REGISTERED, type LlamaChatLocale } from '../../i18n/registry.js';
-import { localiseSentence } from '../../i18n/sentences.js';
-import { en, type LlamaChatStrings } from '../../i18n/strings.js';
+import { localeFor, localiseSentence, LOCALE_REGISTERED, type LlamaChatLocale } from '../../i18n/registry.js';
+import { en, type LlamaChatLabels, type LlamaChatStrings } from '../../i18n/strings.js';
 import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
@@ -33,6 +32,9 @@ export interface LlamaChatAgentCreatedDetail {
   agentId: string;
 }
 export type { LlamaChatToolCallDetail };
+
+/** The labels in full, and whichever failure sentences a language or the host provides. */
+type LlamaChatTable = LlamaChatLabels & LlamaChatLocale;
 
 const API_VALUES: readonly ApiPreference[] = ['auto', 'agents', 'responses'];
 export type LlamaChatTurnCompleteDetail = TurnOutcome;
@@ -218,14 +220,14 @@ export class LlamaAgentChat extends LitElement {
     return this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  private merged?: { locale: LlamaChatLocale | undefined; strings: Partial<LlamaChatStrings>; table: LlamaChatStrings };
+  private merged?: { locale: LlamaChatLocale | undefined; strings: Partial<LlamaChatStrings>; table: LlamaChatTable };
 
   /**
    * Every sentence and label: English, under the language's registered table, under `strings`. The
    * same object until one of those changes, so messages (which get it as a property) re-render only
    * when their own data changes.
    */
-  protected get t(): LlamaChatStrings {
+  protected get t(): LlamaChatTable {
     const locale = localeFor(this.language);
     const merged = this.merged;
     if (merged && merged.locale === locale && merged.strings === this.strings) return merged.table;

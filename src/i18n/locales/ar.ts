@@ -1,5 +1,5 @@
 /** Arabic (right to left). Load it with `<script type="module" src="…/dist/locales/ar.js">` (or `import 'llama-agent-chat/locales/ar'`). */
-import { registerLocale } from '../registry.js';
+import { registerTranslation } from '../locale-module.js';
 import type { LlamaChatStrings } from '../strings.js';
 
 export const ar = {
@@ -69,4 +69,4 @@ export const ar = {
   missingTool: 'طلب الوكيل أداة المتصفح {tool}، وهي غير متوفرة في هذه الصفحة.',
 } satisfies LlamaChatStrings;
 
-registerLocale('ar', ar);
+registerTranslation('ar', ar);

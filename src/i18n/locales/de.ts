@@ -1,5 +1,5 @@
 /** German. Load it with `<script type="module" src="…/dist/locales/de.js">` (or `import 'llama-agent-chat/locales/de'`). */
-import { registerLocale } from '../registry.js';
+import { registerTranslation } from '../locale-module.js';
 import type { LlamaChatStrings } from '../strings.js';
 
 export const de = {
@@ -69,4 +69,4 @@ export const de = {
   missingTool: 'Der Agent hat das Browser-Werkzeug {tool} angefordert, das diese Seite nicht bereitstellt.',
 } satisfies LlamaChatStrings;
 
-registerLocale('de', de);
+registerTranslation('de', de);

@@ -1,5 +1,5 @@
 /** Spanish. Load it with `<script type="module" src="…/dist/locales/es.js">` (or `import 'llama-agent-chat/locales/es'`). */
-import { registerLocale } from '../registry.js';
+import { registerTranslation } from '../locale-module.js';
 import type { LlamaChatStrings } from '../strings.js';
 
 export const es = {
@@ -69,4 +69,4 @@ export const es = {
   missingTool: 'El agente pidió la herramienta del navegador {tool}, que esta página no ofrece.',
 } satisfies LlamaChatStrings;
 
-registerLocale('es', es);
+registerTranslation('es', es);

@@ -1,5 +1,5 @@
 /** French. Load it with `<script type="module" src="…/dist/locales/fr.js">` (or `import 'llama-agent-chat/locales/fr'`). */
-import { registerLocale } from '../registry.js';
+import { registerTranslation } from '../locale-module.js';
 import type { LlamaChatStrings } from '../strings.js';
 
 export const fr = {
@@ -69,4 +69,4 @@ export const fr = {
   missingTool: 'L’agent a demandé l’outil de navigateur {tool}, que cette page ne fournit pas.',
 } satisfies LlamaChatStrings;
 
-registerLocale('fr', fr);
+registerTranslation('fr', fr);

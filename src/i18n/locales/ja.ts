@@ -1,5 +1,5 @@
 /** Japanese. Load it with `<script type="module" src="…/dist/locales/ja.js">` (or `import 'llama-agent-chat/locales/ja'`). */
-import { registerLocale } from '../registry.js';
+import { registerTranslation } from '../locale-module.js';
 import type { LlamaChatStrings } from '../strings.js';
 
 export const ja = {
@@ -69,4 +69,4 @@ export const ja = {
   missingTool: 'エージェントがブラウザーツール {tool} を求めましたが、このページにはありません。',
 } satisfies LlamaChatStrings;
 
-registerLocale('ja', ja);
+registerTranslation('ja', ja);
