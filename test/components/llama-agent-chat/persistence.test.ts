@@ -86,6 +86,23 @@ describe('<llama-agent-chat persist>', () => {
     });
   }
 
+  it('keeps a Responses API conversation across a navigation, keyed by the model', async () => {
+    const base = `${mockUrl()}/as/ogx-0.8`;
+    site = await openSite({ base, model: `model-${Math.random().toString(36).slice(2)}`, persist: 'local', mode: 'bubble', open: '' });
+    const first = site.chat();
+    await converse(first, 'Hello from the Responses API');
+    expect(first.api).to.equal('responses');
+    const conversation = first.sessionId!;
+    expect(conversation).to.match(/^conv_/);
+    const win = site.frame.contentWindow!;
+    expect(Object.values(stored(win.localStorage))).to.deep.equal([JSON.stringify({ sessionId: conversation })]);
+    await site.navigate();
+    const second = site.chat();
+    await until15(() => second.messages.length === 2, 'the conversation did not come back');
+    expect(second.sessionId).to.equal(conversation);
+    expect(second.messages[0].content).to.equal('Hello from the Responses API');
+  });
+
   it('stores nothing with the default persist="none"', async () => {
     site = await openSite({ base: mockUrl(), agent: await realAgent(), mode: 'bubble', open: '' });
     await converse(site.chat(), 'Hello');
