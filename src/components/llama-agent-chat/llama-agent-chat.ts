@@ -8,14 +8,8 @@ import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
 import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
-import {
-  forgetConversation,
-  PERSIST_MODES,
-  readConversation,
-  storageKey,
-  writeConversation,
-  type PersistMode,
-} from '../../storage/persisted-conversation.js';
+import { ConversationMemory } from '../../storage/conversation-memory.js';
+import type { PersistMode } from '../../storage/persisted-conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { llamaAgentChatLayoutStyles, llamaAgentChatStyles } from './llama-agent-chat.styles.js';
 
@@ -194,12 +188,14 @@ export class LlamaAgentChat extends LitElement {
   private declare draft: string;
   /** Why a remembered conversation was dropped. */
   private declare persistNotice: string;
-  /** The storage slot in use, so a slot is read once. */
-  private slotKey = '';
-  /** The session id the slot holds (read from it or written to it). */
-  private slotSessionId = '';
-  /** An agent created from `model` or restored from storage: not part of the slot's identity. */
-  private ownAgentId = '';
+  private readonly memory = new ConversationMemory(() => ({
+    persist: this.persist,
+    baseUrl: this.baseUrl ?? '',
+    api: this.apiPreference,
+    agentId: this.agentId ?? '',
+    model: this.model ?? '',
+    sessionId: this.sessionId ?? '',
+  }));
   /** A reply finished while the bubble was closed. */
   private declare unread: boolean;
   /** The viewport is narrow enough for the open bubble to fill it. */
@@ -256,12 +252,12 @@ export class LlamaAgentChat extends LitElement {
       sent: (text) => this.emit<LlamaChatSendDetail>('llama-chat-send', { text }),
       sessionCreated: (sessionId) => {
         this.sessionId = sessionId;
-        this.remember(sessionId);
+        this.memory.remember(sessionId);
         this.emit<LlamaChatSessionCreatedDetail>('llama-chat-session-created', { sessionId });
       },
       agentCreated: (agentId) => {
         this.agentId = agentId;
-        this.ownAgentId = agentId;
+        this.memory.agentCreated(agentId);
         this.emit<LlamaChatAgentCreatedDetail>('llama-chat-agent-created', { agentId });
       },
       apiResolved: () => this.requestUpdate(),
@@ -365,33 +361,7 @@ export class LlamaAgentChat extends LitElement {
     this.announcement = '';
     this.alertText = '';
     this.persistNotice = '';
-    this.forget();
-  }
-
-  private get persistMode(): PersistMode {
-    return PERSIST_MODES.includes(this.persist) ? this.persist : 'none';
-  }
-
-  /** The storage slot of the current server, API and agent or model. */
-  private get persistKey(): string {
-    return storageKey({
-      origin: location.origin,
-      baseUrl: this.baseUrl ?? '',
-      api: this.apiPreference,
-      agentId: this.agentId === this.ownAgentId ? '' : (this.agentId ?? ''),
-      model: this.model ?? '',
-    });
-  }
-
-  private remember(sessionId: string): void {
-    const agentId = this.ownAgentId && this.agentId === this.ownAgentId ? this.ownAgentId : undefined;
-    writeConversation(this.persistMode, this.persistKey, agentId ? { sessionId, agentId } : { sessionId });
-    this.slotSessionId = sessionId;
-  }
-
-  private forget(): void {
-    forgetConversation(this.persistMode, this.persistKey);
-    this.slotSessionId = '';
+    this.memory.forget();
   }
 
   /**
@@ -400,25 +370,18 @@ export class LlamaAgentChat extends LitElement {
    * knows, with a notice instead of an error that would come back on every page.
    */
   private syncPersistence(): void {
-    if (this.persistMode === 'none' || !this.baseUrl) return;
-    if (this.slotSessionId && this.sessionId === this.slotSessionId && this.chat.notice?.kind === 'session-not-found') {
-      this.forget();
+    if (this.memory.dropIfUnknown(this.chat.notice?.kind === 'session-not-found')) {
       this.chat.switchConversation('');
       this.sessionId = undefined;
       this.persistNotice = this.t.storedConversationGone;
       return;
     }
-    const key = this.persistKey;
-    if (key === this.slotKey) return;
-    this.slotKey = key;
-    // A session-id the page chose is kept; one that belonged to the previous slot is not.
-    if (this.sessionId && this.sessionId !== this.slotSessionId) return;
-    const stored = readConversation(this.persistMode, key);
-    if (stored?.agentId && !this.agentId) this.agentId = this.ownAgentId = stored.agentId;
-    this.slotKey = this.persistKey;
-    this.slotSessionId = stored?.sessionId ?? '';
-    this.sessionId = stored?.sessionId;
+    const restored = this.memory.restore();
+    if (!restored) return;
+    if (restored.agentId) this.agentId = restored.agentId;
+    this.sessionId = restored.sessionId;
   }
+
 
   private willUpdateConversation(changed: PropertyValues<this>): void {
     const server = changed.has('baseUrl') || changed.has('api' as keyof LlamaAgentChat);
