@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import '../../support/axe-wcag22.js';
 import type { LlamaAgentChat } from '../../../src/index.js';
 import { chatFor, events, frame, mockUrl, part, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
@@ -15,6 +16,18 @@ const storedTurn = (question: string, answer: string) => ({
   output_attachments: [],
   started_at: '2026-11-24T00:00:00.000000Z',
   completed_at: '2026-11-24T00:00:01.000000Z',
+});
+
+describe('the axe run', () => {
+  it('includes the WCAG 2.2 AA rules axe leaves off by default (target size)', async () => {
+    const tiny = await fixture<HTMLDivElement>(html`<div>
+      <button style="all: unset; display: inline-block; width: 10px; height: 10px" aria-label="a"></button><button
+        style="all: unset; display: inline-block; width: 10px; height: 10px"
+        aria-label="b"
+      ></button>
+    </div>`);
+    await expect(tiny).not.to.be.accessible();
+  });
 });
 
 for (const theme of ['light', 'dark'] as const) {

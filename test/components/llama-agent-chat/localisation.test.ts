@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import '../../support/axe-wcag22.js';
 import type { LlamaAgentChat } from '../../../src/index.js';
 import { registerLocale } from '../../../src/index.js';
 import { sentences } from '../../../src/i18n/sentences.js';

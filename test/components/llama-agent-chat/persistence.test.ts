@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../support/axe-wcag22.js';
 import type { LlamaAgentChat } from '../../../src/index.js';
 import { mockUrl, part, requestsFor, scriptedAgent, turnFrames, until, untilLastStatus } from '../../support/mock.js';
 import { openSite, type SiteFrame } from '../../support/pages.js';
@@ -33,7 +34,11 @@ async function converse(chat: LlamaAgentChat, text: string): Promise<void> {
 
 const until15 = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 15000, interval: 20 });
 
-describe('<llama-agent-chat persist>', () => {
+describe('<llama-agent-chat persist>', function () {
+  // These tests load two or three real pages each (every load compiles the page's module graph) and
+  // stream whole replies from the mock's real agent: more work than one test usually does, so a
+  // bigger budget for the whole test. Every wait inside is still for an event or a state, never a sleep.
+  this.timeout(30000);
   let site: SiteFrame | undefined;
   afterEach(() => {
     if (site) {
