@@ -43,6 +43,11 @@ export const sentences = {
   agentFailed: 'Could not create an agent for the model {where}. {reason}',
   stepLimit: 'The agent stopped at its step limit while waiting for {tool}.',
   missingTool: 'The agent asked for the browser tool {tool}, which this page does not provide.',
+  // Configuration hints for the site owner ({names}: attribute names, as written).
+  setAttributes: 'Set the {names} attributes to start chatting.',
+  setAttribute: 'Set the {names} attribute to start chatting.',
+  needsModel: 'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.',
+  needsAgent: 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).',
 };
 
 export type SentenceKey = keyof typeof sentences;

@@ -59,6 +59,13 @@ describe('failure sentences in other languages', () => {
     for (const [english, french] of cases) expect(translateSentence(english, fr_), english).to.equal(french);
   });
 
+  it('translates the configuration hints, keeping attribute names as written', () => {
+    expect(translateSentence('Set the base-url attribute to start chatting.', fr_)).to.equal('Renseignez l’attribut base-url pour commencer à discuter.');
+    expect(translateSentence('Set the base-url and agent-id attributes to start chatting.', fr_)).to.equal(
+      'Renseignez les attributs base-url and agent-id pour commencer à discuter.',
+    );
+  });
+
   it('translates our sentences nested around another one, and leaves unknown text alone', () => {
     const inner = describeHttpFailure(503, { detail: 'down for maintenance' }, 'history');
     expect(translateSentence(`The earlier messages could not be loaded. ${inner}`, fr_)).to.equal(

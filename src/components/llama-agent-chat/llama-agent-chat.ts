@@ -541,7 +541,7 @@ export class LlamaAgentChat extends LitElement {
 
   private renderNotice(notice: ChatNotice | undefined, configProblem: string) {
     if (configProblem && !this.chat.streaming) {
-      return html`<p part="notice" class="notice" role="status">${configProblem}</p>`;
+      return html`<p part="notice" class="notice" role="status">${localiseSentence(configProblem, this.t)}</p>`;
     }
     if (this.persistNotice) return html`<p part="notice" class="notice" role="status">${this.persistNotice}</p>`;
     if (!notice) return nothing;

@@ -67,6 +67,10 @@ export const fr = {
   agentFailed: 'Impossible de créer un agent pour le modèle {where}. {reason}',
   stepLimit: 'L’agent s’est arrêté à sa limite d’étapes en attendant {tool}.',
   missingTool: 'L’agent a demandé l’outil de navigateur {tool}, que cette page ne fournit pas.',
+  setAttributes: 'Renseignez les attributs {names} pour commencer à discuter.',
+  setAttribute: 'Renseignez l’attribut {names} pour commencer à discuter.',
+  needsModel: 'Ce serveur parle l’API Responses (Llama Stack 0.4 ou plus récent, ou un serveur compatible OpenAI), qui a besoin de l’attribut model ; agent-id ne sert qu’à l’API Agents de Llama Stack 0.3 et antérieurs.',
+  needsAgent: 'Ce serveur parle l’API Agents : renseignez l’attribut agent-id (ou model, pour créer un agent).',
 } satisfies LlamaChatStrings;
 
 registerTranslation('fr', fr);

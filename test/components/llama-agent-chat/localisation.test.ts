@@ -115,6 +115,11 @@ describe('<llama-agent-chat> localisation', () => {
     expect(renderedMessages(el)[0].strings.send).to.equal('Senden');
   });
 
+  it('shows the configuration hint in the language', async () => {
+    const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat lang="de"></llama-agent-chat>`);
+    expect(part(el, 'notice')!.textContent).to.equal('Setzen Sie die Attribute base-url and agent-id (Agents API) or model, um zu chatten.');
+  });
+
   it('shows our failure sentences in the language and the server’s words as sent', async () => {
     const el = await inLanguage('fr', await scriptedAgent({ status: 503, chunks: ['{"detail":"Model <llama> is “warming up”"}'] }));
     await el.send('Bonjour');
