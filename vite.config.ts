@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -27,11 +28,14 @@ function minifyCssTemplates(): Plugin {
  *   (default)  dist/llama-agent-chat.js       self-contained ES module for <script type="module">
  *   iife       dist/llama-agent-chat.iife.js  the same as a classic script
  *   npm        dist/npm/index.js              for bundlers: lit, sse.js and streaming-markdown stay external
+ *   locales    dist/locales/<lang>.js         one module per language in src/i18n/locales, each registering
+ *                                             its table; never part of the main bundle
  * The demo uses the dev server (demo/serve.js), not this file's build options.
  */
 export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   const iife = mode === 'iife';
+  if (mode === 'locales') return localesBuild();
   return {
     plugins: npm ? [] : [minifyCssTemplates()],
     build: {
@@ -60,3 +64,22 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** Each language as its own ES module, sharing only the few bytes of the registry. */
+function localesBuild() {
+  const languages = readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+  return {
+    build: {
+      target: 'es2021',
+      emptyOutDir: false,
+      outDir: 'dist/locales',
+      minify: true,
+      lib: {
+        entry: Object.fromEntries(languages.map((l) => [l, `src/i18n/locales/${l}.ts`])),
+        formats: ['es' as const],
+        fileName: (_format: string, name: string) => `${name}.js`,
+      },
+      rollupOptions: { output: { chunkFileNames: '[name].js', minify: true } },
+    },
+  };
+}

@@ -16,6 +16,8 @@ export type {
   LlamaChatTurnCompleteDetail,
 } from './components/llama-agent-chat/llama-agent-chat.js';
 export type { ClientTool, ClientTools } from './controllers/client-tools.js';
+export { registerLocale, type LlamaChatLocale } from './i18n/registry.js';
+export type { LlamaChatStrings } from './i18n/strings.js';
 export type { ApiPreference } from './protocol/detect.js';
 export type { TurnOutcome, TurnStatus, ToolCallInfo } from './protocol/turn-events.js';
 export type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from './state/conversation.js';

@@ -31,6 +31,15 @@ export type LlamaAgentChatProperties = Partial<
     | 'headers'
     | 'tools'
     | 'clientTools'
+    | 'theme'
+    | 'mode'
+    | 'open'
+    | 'position'
+    | 'title'
+    | 'lang'
+    | 'suggestions'
+    | 'persist'
+    | 'strings'
   >
 >;
 

@@ -1,5 +1,5 @@
-// What an adopter installs: `npm pack` ships dist/ (the two script bundles, the npm build and its
-// types), the hand-written declarations in types/, the Custom Elements Manifest, README, LICENSE and
+// What an adopter installs: `npm pack` ships dist/ (the two script bundles, the locale modules, the npm
+// build and its types), the hand-written declarations in types/, the Custom Elements Manifest, README, LICENSE and
 // CHANGELOG — and nothing else (no sources, tests, source maps or demo). Needs a build (`npm run build`;
 // `npm ci` runs it through `prepare`).
 import { test } from 'node:test';
@@ -21,6 +21,7 @@ const ALLOWED = [
   /^custom-elements\.json$/,
   /^dist\/llama-agent-chat(\.iife)?\.js$/,
   /^dist\/npm\/index\.js$/,
+  /^dist\/locales\/[\w-]+\.js$/,
   /^dist\/types\/[\w/.-]+\.d\.ts$/,
   /^types\/[\w.-]+\.d\.ts$/,
 ];
@@ -34,6 +35,7 @@ const REQUIRED = [
   'dist/llama-agent-chat.js',
   'dist/llama-agent-chat.iife.js',
   'dist/npm/index.js',
+  ...['ar', 'de', 'es', 'fr', 'ja'].flatMap((lang) => [`dist/locales/${lang}.js`, `dist/types/i18n/locales/${lang}.d.ts`]),
   'dist/types/index.d.ts',
   'types/bundle-iife.d.ts',
   'types/react.d.ts',
@@ -100,7 +102,16 @@ test('the shipped declarations import only the package’s own files, lit, and (
     [pkg.types, ...Object.values(pkg.exports).map((t) => (typeof t === 'object' ? t.types : undefined))].filter(Boolean),
   );
   const seen = new Set();
-  const queue = [...entries].map((e) => path.join(ROOT, e));
+  // A pattern export (`./locales/*`) stands for every file its pattern matches.
+  const expand = (/** @type {string} */ entry) => {
+    if (!entry.includes('*')) return [entry];
+    const [dir, pattern] = [path.dirname(entry), path.basename(entry)];
+    const [before, after] = pattern.split('*');
+    const matches = fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.startsWith(before) && f.endsWith(after));
+    assert.ok(matches.length, `${entry} matches no file`);
+    return matches.map((f) => path.join(dir, f));
+  };
+  const queue = [...entries].flatMap(expand).map((e) => path.join(ROOT, e));
   const foreign = [];
   while (queue.length) {
     const file = queue.pop();

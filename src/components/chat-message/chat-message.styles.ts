@@ -14,12 +14,12 @@ export const chatMessageStyles = css`
     max-width: min(100%, var(--llama-chat-bubble-max-width, 42rem));
     padding: 0.5rem 0.75rem;
     border-radius: var(--llama-chat-radius, 0.75rem);
-    background: var(--llama-chat-assistant-bg, #f1f3f5);
+    background: var(--llama-chat-assistant-bg, light-dark(#f1f3f5, #2a2e35));
     color: var(--llama-chat-assistant-fg, inherit);
     overflow-wrap: anywhere;
   }
   :host([sender='user']) .bubble {
-    background: var(--llama-chat-user-bg, #1f5fbf);
+    background: var(--llama-chat-user-bg, light-dark(#1f5fbf, #2d5ea8));
     color: var(--llama-chat-user-fg, #fff);
   }
   .text {
@@ -45,9 +45,9 @@ export const chatMessageStyles = css`
   .markdown [part~='copy-button'] {
     font: inherit;
     padding: 0.125rem 0.5rem;
-    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+    border: 1px solid var(--llama-chat-card-border, light-dark(#d0d4d9, #4a5058));
     border-radius: 0.25rem;
-    background: var(--llama-chat-card-bg, #fff);
+    background: var(--llama-chat-card-bg, light-dark(#fff, #1f2228));
     color: inherit;
     cursor: pointer;
   }
@@ -56,7 +56,7 @@ export const chatMessageStyles = css`
     overflow-x: auto;
     padding: 0.5rem;
     border-radius: 0.375rem;
-    background: var(--llama-chat-code-bg, rgb(0 0 0 / 0.06));
+    background: var(--llama-chat-code-bg, light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.08)));
   }
   .markdown code {
     font-family: var(--llama-chat-mono-font, ui-monospace, monospace);
@@ -70,18 +70,18 @@ export const chatMessageStyles = css`
   .markdown th,
   .markdown td {
     padding: 0.25rem 0.5rem;
-    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+    border: 1px solid var(--llama-chat-card-border, light-dark(#d0d4d9, #4a5058));
   }
   .markdown blockquote {
     margin: 0.5rem 0;
     padding-left: 0.75rem;
-    border-left: 3px solid var(--llama-chat-card-border, #d0d4d9);
+    border-left: 3px solid var(--llama-chat-card-border, light-dark(#d0d4d9, #4a5058));
   }
   .markdown img {
     max-width: 100%;
   }
   .markdown a {
-    color: var(--llama-chat-link, #1f5fbf);
+    color: var(--llama-chat-link, light-dark(#1f5fbf, #8ab4f8));
   }
   .typing {
     display: inline-flex;
@@ -121,15 +121,15 @@ export const chatMessageStyles = css`
   }
   .tool-card {
     padding: 0.375rem 0.5rem;
-    border: 1px solid var(--llama-chat-card-border, #d0d4d9);
+    border: 1px solid var(--llama-chat-card-border, light-dark(#d0d4d9, #4a5058));
     border-radius: calc(var(--llama-chat-radius, 0.75rem) / 2);
-    background: var(--llama-chat-card-bg, #fff);
+    background: var(--llama-chat-card-bg, light-dark(#fff, #1f2228));
   }
   .tool-card + .tool-card {
     margin-top: 0.375rem;
   }
   [part~='tool-card-error'] {
-    border-color: var(--llama-chat-error-fg, #a3000b);
+    border-color: var(--llama-chat-error-fg, light-dark(#a3000b, #ff8a80));
   }
   .tool-arguments,
   .tool-result pre {
@@ -157,7 +157,7 @@ export const chatMessageStyles = css`
   .safety {
     margin: 0.5rem 0 0;
     padding: 0.25rem 0.5rem;
-    border-left: 3px solid var(--llama-chat-safety-border, #b36b00);
+    border-left: 3px solid var(--llama-chat-safety-border, light-dark(#b36b00, #e0a030));
     font-size: 0.875em;
   }
   .note,
@@ -166,7 +166,7 @@ export const chatMessageStyles = css`
     font-size: 0.875em;
   }
   .error {
-    color: var(--llama-chat-error-fg, #a3000b);
+    color: var(--llama-chat-error-fg, light-dark(#a3000b, #ff8a80));
   }
   /* Performance (measured by npm run bench): a message away from the viewport skips style, layout
      and paint, so opening a long conversation lays out only what is near the screen. 'auto' keeps

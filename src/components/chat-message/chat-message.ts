@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { en, fill, type LlamaChatLabels } from '../../i18n/strings.js';
 import { renderMarkdownInto, type MarkdownStream } from '../../render/markdown.js';
 import type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
@@ -71,6 +72,7 @@ export class ChatMessage extends LitElement {
     safety: { attribute: false },
     context: { attribute: false },
     toolCalls: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** Who wrote the message. */
@@ -93,6 +95,8 @@ export class ChatMessage extends LitElement {
   declare context: string | undefined;
   /** Tool calls the agent made during this reply. */
   declare toolCalls: readonly ToolCallView[];
+  /** The labels it shows, in the chat's language. */
+  declare strings: LlamaChatLabels;
 
   constructor() {
     super();
@@ -102,6 +106,7 @@ export class ChatMessage extends LitElement {
     this.toolCalls = [];
     this.messageId = '';
     this.allowImages = false;
+    this.strings = en;
   }
 
   /** Where the markdown goes, the stream writing into it, and how much of `content` it has seen. */
@@ -142,26 +147,27 @@ export class ChatMessage extends LitElement {
 
   override render() {
     const streaming = this.status === 'streaming';
+    const t = this.strings;
     return html`<div part="bubble" class="bubble">
-      <span class="visually-hidden">${this.sender === 'user' ? 'You:' : 'Assistant:'}</span>
+      <span class="visually-hidden">${this.sender === 'user' ? t.you : t.assistant}</span>
       ${this.context
         ? html`<details part="context" class="context">
-            <summary>Retrieved context</summary>
+            <summary>${t.retrievedContext}</summary>
             <div class="context-text">${this.context}</div>
           </details>`
         : nothing}
       ${this.toolCalls.length
-        ? html`<ul part="tools" class="tools" aria-label="Tool calls">${this.toolCalls.map(renderToolCard)}</ul>`
+        ? html`<ul part="tools" class="tools" aria-label=${t.toolCalls}>${this.toolCalls.map((call) => renderToolCard(call, t))}</ul>`
         : nothing}
       ${this.sender === 'user'
-        ? html`<div part="content" class="content text">${this.content}</div>`
-        : html`<div part="content" class="content markdown"></div>`}
+        ? html`<div part="content" class="content text" dir="auto">${this.content}</div>`
+        : html`<div part="content" class="content markdown" dir="auto"></div>`}
       ${streaming && !this.content
-        ? html`<span part="typing" class="typing" aria-hidden="true"><span></span><span></span><span></span></span>`
+        ? html`<span part="typing" class="typing" role="img" aria-label=${t.typing}><span></span><span></span><span></span></span>`
         : nothing}
       ${this.safety
         ? html`<p part="safety" class="safety" role="note">
-            <strong>Blocked by a safety check (${this.safety.level})</strong>${
+            <strong>${fill(t.blockedBySafety, { level: this.safety.level })}</strong>${
               // An output shield's message usually is the reply itself: say it once.
               this.safety.message === this.content ? nothing : html`: ${this.safety.message}`
             }
