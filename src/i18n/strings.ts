@@ -8,7 +8,7 @@ import type { Sentences } from './sentences.js';
 
 export const en = {
   /** Text direction of the language: `ltr` or `rtl`. */
-  dir: 'ltr',
+  dir: 'ltr' as 'ltr' | 'rtl',
   chat: 'Chat',
   conversation: 'Conversation',
   message: 'Message',

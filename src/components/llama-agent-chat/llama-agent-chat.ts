@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, LitElement, nothing, svg as svgTemplate, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { CHAT_MESSAGE_PARTS } from '../chat-message/chat-message.js';
 import { ChatController, type ChatNotice } from '../../controllers/chat-controller.js';
@@ -640,9 +641,9 @@ export class LlamaAgentChat extends LitElement {
         part="container"
         class="container"
         dir=${t.dir}
-        role=${bubble ? 'dialog' : nothing}
-        aria-modal=${bubble ? String(this.narrow) : nothing}
-        aria-label=${bubble ? this.title || t.chat : nothing}
+        role=${ifDefined(bubble ? 'dialog' : undefined)}
+        aria-modal=${ifDefined(bubble ? (this.narrow ? 'true' : 'false') : undefined)}
+        aria-label=${ifDefined(bubble ? this.title || t.chat : undefined)}
         ?hidden=${bubble && !this.open}
         @keydown=${this.onPanelKeyDown}
       >
