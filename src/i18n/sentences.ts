@@ -18,15 +18,18 @@ export const sentences = {
   httpNoAgentsApiToCreate: 'The server could not find an Agents API to create the agent with (HTTP 404).{tail}',
   httpNoAgent: 'The server could not find this agent (HTTP 404).{tail}',
   httpLimited: 'The server is limiting requests right now (HTTP 429). Try again in a moment.{tail}',
+  httpLimitedUntil: 'The server is limiting requests right now (HTTP 429).{tail}',
   httpFailed: 'The server failed while handling the request (HTTP {status}).{tail}',
   httpRejected: 'The server rejected the request (HTTP {status}).{tail}',
-  serverSaid: 'The server said: “{said}”',
+  serverSaid: 'The server said: “{said}”{tail}',
+  retryAfter: 'It asks to try again after {time}.',
   inBandError: 'The server reported an error: {said}',
   inBandErrorSilent: 'The server reported an error without saying what went wrong.',
   connectionLost: 'The connection to the server was lost before the reply finished.',
   unreachable: 'Could not reach the server at {where}. Check that it is running and that it allows requests from this page (CORS).',
   streamClosed: 'The server closed the connection before the reply finished.{tail}',
   notAnEventStream: 'It answered with {contentType} instead of an event stream.',
+  noContentType: 'It answered without a Content-Type, so it may not be an event stream.',
   idle: 'The server sent nothing for {seconds} seconds, so the reply was stopped.',
   cutShortLength: 'The reply was cut short: it reached the length limit.',
   cutShortFilter: 'The reply was cut short by a content filter.',
@@ -69,7 +72,10 @@ function compile() {
         if (!name) return piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         names.push(name);
         // {tail} is an optional trailing sentence after a space; everything else is at least one character.
-        return name === 'tail' ? '(?: ([\\s\\S]+))?' : '([\\s\\S]+?)';
+        // {said} is the server's own text, which may hold our closing quote mark: it takes all it can, and
+        // only our own sentence (the Retry-After advice, which has no such mark) is left for the tail.
+        if (name === 'tail') return '(?: ([\\s\\S]+))?';
+        return name === 'said' ? '([\\s\\S]+)' : '([\\s\\S]+?)';
       })
       .join('');
     return { key, pattern: new RegExp(`^${source}$`), names };

@@ -35,6 +35,9 @@ describe('failure sentences in other languages', () => {
 
   it('translates what errors.ts writes and quotes the server exactly as it was sent', () => {
     const said = 'Invalid value: Session ‘x’ not found. (see <docs> & “more”)';
+    const now = new Date(2026, 11, 2, 12, 0, 0);
+    // The advice's time is written in the reader's own clock format: the same call the widget makes.
+    const inThirty = new Date(2026, 11, 2, 12, 0, 30).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     const cases: [string, string][] = [
       [describeHttpFailure(500, { detail: said }, 'turn'), `Le serveur a échoué en traitant la requête (HTTP 500). Le serveur a répondu : « ${said} »`],
       [describeHttpFailure(401, { error: { message: 'no token' } }, 'turn'), 'Le serveur exige une authentification (HTTP 401). Donnez au chat un en-tête Authorization par sa propriété headers. Le serveur a répondu : « no token »'],
@@ -49,7 +52,12 @@ describe('failure sentences in other languages', () => {
       [describeNetworkFailure('http://example.test:8321/x', false), 'Impossible de joindre le serveur à http://example.test:8321. Vérifiez qu’il fonctionne et qu’il accepte les requêtes de cette page (CORS).'],
       [describeNetworkFailure('http://example.test', true), 'La connexion au serveur a été perdue avant la fin de la réponse.'],
       [describeUnfinishedStream('text/html; charset=utf-8'), 'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu en text/html au lieu d’un flux d’événements.'],
-      [describeUnfinishedStream(''), 'Le serveur a fermé la connexion avant la fin de la réponse.'],
+      [describeUnfinishedStream(''), 'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu sans Content-Type : ce n’est peut-être pas un flux d’événements.'],
+      [describeHttpFailure(429, {}, 'turn', '30', now), `Le serveur limite les requêtes en ce moment (HTTP 429). Il demande de réessayer après ${inThirty}.`],
+      [
+        describeHttpFailure(503, { detail: 'busy ” really' }, 'turn', '30', now),
+        `Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « busy ” really » Il demande de réessayer après ${inThirty}.`,
+      ],
       [describeIdleTimeout(2500), 'Le serveur n’a rien envoyé pendant 2.5 secondes : la réponse a été arrêtée.'],
       [incomplete('length'), 'La réponse a été tronquée : elle a atteint la longueur maximale.'],
       [incomplete('content_filter'), 'La réponse a été tronquée par un filtre de contenu.'],
