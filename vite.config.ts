@@ -16,6 +16,11 @@ function minifyCssTemplates(): Plugin {
           .replace(/\s+/g, ' ')
           .replace(/\s*([{}:;,>])\s*/g, '$1')
           .replace(/;}/g, '}')
+          .replace(/\s*!important/g, '!important')
+          .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
+          .replace(/([~|^$*]?=)'([a-zA-Z_][\w-]*)'\]/g, '$1$2]')
+          .replace(/ \/ /g, '/')
+          .replace(/[^{}]*\{/g, (prelude) => prelude.replace(/ ?([+~]) ?/g, '$1').replace(/ \*::/g, ' ::'))
           .trim();
         return `css\`${minified}\``;
       });
