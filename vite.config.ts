@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
+import { privateMembers } from './scripts/private-members.js';
 
 /**
  * Collapses the whitespace of our css`…` templates (they ship as strings). Only static templates
@@ -29,6 +31,23 @@ function minifyCssTemplates(): Plugin {
 }
 
 /**
+ * Shortens the names of our `private` members in the script-tag bundles (see scripts/private-members.js
+ * for which names, and why the rest keep theirs). Runs on the whole chunk, before it is minified, so
+ * every use of a name gets the same short one.
+ */
+function manglePrivateMembers(): Plugin {
+  const { mangled } = privateMembers(import.meta.dirname);
+  const names = new RegExp(`^(${mangled.join('|')})$`);
+  return {
+    name: 'mangle-private-members',
+    async renderChunk(code) {
+      const result = await transform(code, { mangleProps: names, target: 'es2021', charset: 'utf8' });
+      return { code: result.code, map: null };
+    },
+  };
+}
+
+/**
  * Three library builds from one entry, selected by --mode:
  *   (default)  dist/llama-agent-chat.js       self-contained ES module for <script type="module">
  *   iife       dist/llama-agent-chat.iife.js  the same as a classic script
@@ -42,7 +61,7 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   if (mode === 'locales') return localesBuild();
   return {
-    plugins: npm ? [] : [minifyCssTemplates()],
+    plugins: npm ? [] : [minifyCssTemplates(), manglePrivateMembers()],
     build: {
       target: 'es2021',
       emptyOutDir: !npm && !iife,

@@ -11,7 +11,7 @@
 //   - the mock Llama Stack (demo/mock/server.js), URL injected as window.__MOCK_URL__
 //   - `xvfb-run -a WebKitWebDriver --port=N` (only when webkit is selected)
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { constants as osConstants, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -289,6 +289,22 @@ for (const sig of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) {
   });
 }
 
+// ---------------------------------------------------------------- the script-tag bundle, as built
+// test/bundle/ runs the minified bundle itself (its private members renamed by the build), served at
+// /__built/: the other tests import src/, which says nothing about what the build made of it.
+let builtDir;
+async function buildBundle() {
+  const { build } = await import('vite');
+  builtDir = mkdtempSync(path.join(tmpdir(), 'llama-agent-chat-built-'));
+  await build({ configFile: path.join(import.meta.dirname, 'vite.config.ts'), logLevel: 'silent', build: { outDir: builtDir, emptyOutDir: true } });
+}
+const serveBuiltBundle = async (ctx, next) => {
+  const file = /^\/__built\/([\w.-]+\.js)$/.exec(ctx.path)?.[1];
+  if (!file || !builtDir) return next();
+  ctx.type = 'text/javascript';
+  ctx.body = readFileSync(path.join(builtDir, file), 'utf8');
+};
+
 // ---------------------------------------------------------------- mock Llama Stack + WebKitWebDriver lifecycle
 /** @type {import('@web/test-runner').TestRunnerPlugin} */
 const sideProcessesPlugin = {
@@ -298,12 +314,14 @@ const sideProcessesPlugin = {
     const [m] = await Promise.all([
       startMockLlamaStack({ port: 0, host: '127.0.0.1' }),
       engines.includes('webkit') ? startWebKitDriver() : undefined,
+      buildBundle(),
     ]);
     mock = m;
   },
   async serverStop() {
     await Promise.allSettled([mock?.close(), stopWebKitDriver()]);
     mock = undefined;
+    if (builtDir) rmSync(builtDir, { recursive: true, force: true });
   },
 };
 
@@ -376,6 +394,7 @@ const strictCsp = () =>
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   middleware: [
+    serveBuiltBundle,
     async (ctx, next) => {
       await next();
       if (ctx.path === '/test/security/csp-page.html') ctx.set('Content-Security-Policy', strictCsp());

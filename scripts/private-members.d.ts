@@ -1,0 +1,2 @@
+/** See private-members.js. */
+export function privateMembers(root: string): { mangled: string[]; kept: string[] };

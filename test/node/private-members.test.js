@@ -1,0 +1,53 @@
+// scripts/private-members.js picks the property names the script-tag bundle may shorten. A wrong pick
+// breaks the widget only in the built bundle (test/bundle/ runs that), so the rules are pinned here on a
+// small made-up source tree that borrows the repository's node_modules and protocol schemas.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { privateMembers } from '../../scripts/private-members.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+test('only private names nothing else can reach are shortened', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'private-members-'));
+  try {
+    mkdirSync(path.join(root, 'src'));
+    mkdirSync(path.join(root, 'test/fixtures'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+    symlinkSync(path.join(ROOT, 'test/fixtures/openapi'), path.join(root, 'test/fixtures/openapi'));
+    writeFileSync(
+      path.join(root, 'src/a.ts'),
+      `export interface Options { sharedName: string }
+export class A {
+  private ownCounter = 0;
+  private readonly pendingTimers = new Set<number>();
+  private declare byString: boolean;
+  private sharedName = '';
+  private title = '';
+  private session_id = '';
+  private requestUpdate(): void {}
+  protected guarded(): void {}
+  private async fetchEverything(): Promise<void> {}
+  check(changed: Map<string, unknown>) { return changed.has('byString'); }
+}
+`,
+    );
+    const { mangled, kept } = privateMembers(root);
+    assert.deepEqual(mangled, ['fetchEverything', 'ownCounter', 'pendingTimers']);
+    // a string names it; an interface declares it; the DOM has it; the protocol has it; Lit has it
+    assert.deepEqual(kept, ['byString', 'requestUpdate', 'session_id', 'sharedName', 'title']);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('in this repository, no public member, event detail or protocol field is shortened', () => {
+  const { mangled } = privateMembers(ROOT);
+  assert.ok(mangled.length > 20, `only ${mangled.length} names`);
+  for (const name of ['baseUrl', 'agentId', 'sessionId', 'messages', 'send', 'stop', 'open', 'mode', 'content', 'status', 'text', 'attachments']) {
+    assert.ok(!mangled.includes(name), name);
+  }
+});
