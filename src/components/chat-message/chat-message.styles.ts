@@ -1,10 +1,15 @@
 import { css } from 'lit';
 
 export const chatMessageStyles = css`
+  /* Performance (measured by npm run bench): a message away from the viewport skips style, layout
+     and paint, so opening a long conversation lays out only what is near the screen. 'auto' keeps
+     each message's last rendered height as its placeholder, so the scrollbar does not jump. */
   :host {
     display: flex;
     flex-direction: column;
     align-items: flex-start;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4rem;
   }
   :host([sender='user']) {
     align-items: flex-end;
@@ -22,7 +27,8 @@ export const chatMessageStyles = css`
     background: var(--llama-chat-user-bg, light-dark(#1f5fbf, #2d5ea8));
     color: var(--llama-chat-user-fg, #fff);
   }
-  .text {
+  .text,
+  .context-text {
     white-space: pre-wrap;
   }
   .content:empty {
@@ -151,28 +157,17 @@ export const chatMessageStyles = css`
     margin: 0 0 0.5rem;
     font-size: 0.875em;
   }
-  .context-text {
-    white-space: pre-wrap;
-  }
-  .safety {
-    margin: 0.5rem 0 0;
-    padding: 0.25rem 0.5rem;
-    border-left: 3px solid var(--llama-chat-safety-border, light-dark(#b36b00, #e0a030));
-    font-size: 0.875em;
-  }
+  .safety,
   .note,
   .error {
     margin: 0.5rem 0 0;
     font-size: 0.875em;
   }
+  .safety {
+    padding: 0.25rem 0.5rem;
+    border-left: 3px solid var(--llama-chat-safety-border, light-dark(#b36b00, #e0a030));
+  }
   .error {
     color: var(--llama-chat-error-fg, light-dark(#a3000b, #ff8a80));
-  }
-  /* Performance (measured by npm run bench): a message away from the viewport skips style, layout
-     and paint, so opening a long conversation lays out only what is near the screen. 'auto' keeps
-     each message's last rendered height as its placeholder, so the scrollbar does not jump. */
-  :host {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 4rem;
   }
 `;
