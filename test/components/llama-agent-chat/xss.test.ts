@@ -134,3 +134,59 @@ describe('<llama-agent-chat> never runs what the server sends', () => {
     expect(visibleText(el)).to.contain('<img src=x onerror=');
   });
 });
+
+describe('<llama-agent-chat> never runs what the server sends, in bubble mode, in another language, with every slot', () => {
+  /** Like dangerous(), over the whole widget: launcher, header, slots, notices and live regions too. */
+  function dangerousAnywhere(el: LlamaAgentChat): string[] {
+    const found = dangerous(el);
+    for (const node of el.shadowRoot!.querySelectorAll('*')) {
+      if (node.closest('[part~="transcript"]') || node.localName === 'style') continue;
+      // The widget's own form, and the icons drawn inside its own buttons, are ours.
+      const ours = node.localName === 'form' || (/^(svg|path|circle|line|rect|polyline)$/.test(node.localName) && node.closest('button'));
+      if (!ours && /^(script|iframe|object|embed|frame|base|meta|form|svg|math|link|img)$/i.test(node.localName)) found.push(`<${node.localName}>`);
+      for (const attr of node.attributes) if (/^on/i.test(attr.name) || attr.name === 'srcdoc') found.push(`${node.localName}[${attr.name}]`);
+    }
+    return found;
+  }
+
+  it('streams every vector into a closed bubble in Arabic, and shows a failure quoting markup, all as text', async () => {
+    await import('../../../src/i18n/locales/ar.js');
+    const all = XSS_VECTORS.map((v) => v.markdown).join('\n\n');
+    const markup = XSS_VECTORS.find((v) => v.name === 'img-onerror')!.markdown;
+    const agent = await scriptedAgent({
+      turns: [
+        { chunks: [frame(events.stepStart()), ...pieces(all).map((p) => frame(events.text(p))), frame(events.turnComplete(all))], chunkDelayMs: 0 },
+        { status: 400, chunks: [JSON.stringify({ detail: markup })] },
+      ],
+    });
+    const fired = installXssProbe();
+    const el = await chatFor(agent);
+    el.lang = 'ar';
+    el.mode = 'bubble';
+    el.title = markup;
+    el.suggestions = XSS_VECTORS.slice(0, 5).map((v) => v.markdown);
+    el.innerHTML = '<span slot="header">Support</span><p slot="empty">Ask us anything.</p>';
+    el.allowImages = true;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part~="suggestion"]')).to.have.length(5);
+    el.open = false;
+    await el.updateComplete;
+    // The reply finishes while the bubble is closed: the unread badge and the polite announcement carry it.
+    expect((await el.send('Show me everything')).status).to.equal('complete');
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[part~="badge"]'), 'no unread badge');
+    el.open = true;
+    await el.updateComplete;
+    expect((await el.send('And fail')).status).to.equal('error');
+    await el.updateComplete;
+    await Promise.all(renderedMessages(el).map((m) => m.updateComplete));
+    await settle();
+    expect(fired).to.deep.equal([]);
+    expect(dangerousAnywhere(el)).to.deep.equal([]);
+    const text = visibleText(el);
+    for (const vector of XSS_VECTORS) expect(text, vector.name).to.contain(vector.name);
+    const live = [...el.shadowRoot!.querySelectorAll('[role="status"], [role="alert"]')].map((n) => n.textContent).join('\n');
+    expect(live, 'the failure is said in Arabic, quoting the markup as text').to.contain('<img src=x onerror=');
+    expect(el.shadowRoot!.querySelector('[part~="container"]')!.getAttribute('dir')).to.equal('rtl');
+  });
+});
