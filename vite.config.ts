@@ -4,8 +4,13 @@ import { defineConfig, type Plugin } from 'vite';
 import { privateMembers } from './scripts/private-members.js';
 
 /**
- * Collapses the whitespace of our css`…` templates (they ship as strings). Only static templates
- * (no `${}`) are touched, and only whitespace next to punctuation, where CSS ignores it.
+ * Minifies our css`…` templates (they ship as strings). Only static templates (no `${}`) are touched:
+ * comments go, whitespace collapses (and goes next to punctuation, where CSS ignores it), as do the
+ * leading zero of a decimal (0.5rem → .5rem), the quotes of an identifier attribute value
+ * ([sender='user'] → [sender=user]), the space before !important, around `/` (calc, rgb) and around a
+ * selector's + or ~, the * before a pseudo-element (.x *::before → .x ::before), and the space in
+ * `@media (`. Each leaves the parsed CSS the same. (lightningcss was measured: 6 bytes of gzip worse than
+ * this, and it rounds 2147483000 to 2147480000.)
  */
 function minifyCssTemplates(): Plugin {
   return {
@@ -22,6 +27,7 @@ function minifyCssTemplates(): Plugin {
           .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
           .replace(/([~|^$*]?=)'([a-zA-Z_][\w-]*)'\]/g, '$1$2]')
           .replace(/ \/ /g, '/')
+          .replace(/@media \(/g, '@media(')
           .replace(/[^{}]*\{/g, (prelude) => prelude.replace(/ ?([+~]) ?/g, '$1').replace(/ \*::/g, ' ::'))
           .trim();
         return `css\`${minified}\``;
