@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { privateMembers } from '../../scripts/private-members.js';
+import { PARSER_STATE, privateMembers } from '../../scripts/private-members.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,7 +20,8 @@ test('only private names nothing else can reach are shortened', () => {
     symlinkSync(path.join(ROOT, 'test/fixtures/openapi'), path.join(root, 'test/fixtures/openapi'));
     writeFileSync(
       path.join(root, 'src/a.ts'),
-      `export interface Options { sharedName: string }
+      `export interface Options { sharedName: string; sharedName2: string }
+export const wire = { session_id2: 1 };
 export class A {
   private ownCounter = 0;
   private readonly pendingTimers = new Set<number>();
@@ -31,14 +32,15 @@ export class A {
   private requestUpdate(): void {}
   protected guarded(): void {}
   private async fetchEverything(): Promise<void> {}
+  constructor(private readonly sharedName2: string, private readonly session_id2 = '', private readonly ownHost = '') {}
   check(changed: Map<string, unknown>) { return changed.has('byString'); }
 }
 `,
     );
     const { mangled, kept } = privateMembers(root);
-    assert.deepEqual(mangled, ['fetchEverything', 'ownCounter', 'pendingTimers']);
-    // a string names it; an interface declares it; the DOM has it; the protocol has it; Lit has it
-    assert.deepEqual(kept, ['byString', 'requestUpdate', 'session_id', 'sharedName', 'title']);
+    assert.deepEqual(mangled, ['fetchEverything', 'ownCounter', 'ownHost', 'pendingTimers', ...PARSER_STATE]);
+    // a string names it; the DOM has it; the protocol has it; an interface or an object literal declares it; Lit has it
+    assert.deepEqual(kept, ['byString', 'requestUpdate', 'session_id', 'session_id2', 'sharedName', 'sharedName2', 'title']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
