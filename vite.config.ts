@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { privateMembers } from './scripts/private-members.js';
+import { collapseTemplateWhitespace as collapseTemplateWhitespaceIn } from './scripts/template-whitespace.js';
 
 /**
  * Minifies our css`…` templates (they ship as strings). Only static templates (no `${}`) are touched:
@@ -32,6 +33,18 @@ function minifyCssTemplates(): Plugin {
           .trim();
         return `css\`${minified}\``;
       });
+    },
+  };
+}
+
+/** Collapses the white space of our Lit templates (see scripts/template-whitespace.js). */
+function collapseTemplateWhitespace(): Plugin {
+  return {
+    name: 'collapse-template-whitespace',
+    transform(code, id) {
+      if (!/\/src\/components\/.*\.ts$/.test(id)) return null;
+      const collapsed = collapseTemplateWhitespaceIn(code, id);
+      return collapsed === undefined ? null : { code: collapsed, map: null };
     },
   };
 }
@@ -67,7 +80,7 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   if (mode === 'locales') return localesBuild();
   return {
-    plugins: npm ? [] : [minifyCssTemplates(), manglePrivateMembers()],
+    plugins: npm ? [] : [minifyCssTemplates(), collapseTemplateWhitespace(), manglePrivateMembers()],
     build: {
       target: 'es2021',
       emptyOutDir: !npm && !iife,

@@ -1,0 +1,3 @@
+/** See template-whitespace.js. */
+export const TEMPLATE_TAGS: Set<string>;
+export function collapseTemplateWhitespace(code: string, fileName: string): string | undefined;
