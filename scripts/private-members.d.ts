@@ -1,4 +1,4 @@
 /** See private-members.js. */
 export function privateMembers(root: string): { mangled: string[]; kept: string[] };
-/** streaming-markdown's parser-state fields, shortened too. */
-export const PARSER_STATE: readonly string[];
+/** The bundled libraries whose internal member names are shortened too. */
+export const INTERNALS_OF: readonly { pkg: string; file: string; pattern: RegExp }[];

@@ -9,7 +9,9 @@
 //  - a property of the DOM or of JavaScript itself (lib.dom.d.ts, lib.es*.d.ts);
 //  - used as a property by the bundled libraries (lit, sse.js, streaming-markdown);
 //  - a field of either Llama Stack protocol (test/fixtures/openapi), so no wire format changes.
-// The bundle is tested as built (test/node/bundle-mangle.test.js and `npm run check:adopters`).
+// The same rules pick the internals of sse.js and streaming-markdown (see INTERNALS_OF) that can be
+// shortened. The rules are pinned by test/node/private-members.test.js; the bundle is run as built by
+// test/bundle/ (three engines) and `npm run check:adopters`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,9 +26,15 @@ function files(dir, ext) {
   });
 }
 
-const LIBRARIES = ['lit-html', '@lit/reactive-element', 'lit-element', 'sse.js'];
-/** Fields of the object streaming-markdown's parser() returns whose names nothing else uses. */
-export const PARSER_STATE = ['pending', 'fence_start', 'fence_end', 'blockquote_idx', 'hr_char', 'hr_chars', 'indent_len', 'table_state'];
+const LIBRARIES = ['lit-html', '@lit/reactive-element', 'lit-element'];
+/**
+ * The internals of the two small libraries we bundle: the members sse.js's SSE object uses on itself
+ * (`this.x`), and the fields of streaming-markdown's parser state (its functions' parameter `p`).
+ */
+export const INTERNALS_OF = [
+  { pkg: 'sse.js', file: 'lib/sse.js', pattern: /\bthis\.([A-Za-z_$][\w$]*)/g },
+  { pkg: 'streaming-markdown', file: 'smd.js', pattern: /\bp\.([A-Za-z_$][\w$]*)/g },
+];
 
 const namesIn = (text, pattern) => new Set([...text.matchAll(pattern)].map((m) => m[1]));
 
@@ -55,7 +63,7 @@ export function privateMembers(root) {
   const strings = namesIn(sources, /['"`]([A-Za-z_$][\w$]*)['"`]/g);
   const tsLib = path.dirname(require.resolve('typescript/lib/lib.dom.d.ts'));
   const platform = readdirSync(tsLib)
-    .filter((f) => /^lib\.(dom|es\d{4}|esnext|webworker)/.test(f))
+    .filter((f) => /^lib\.(dom|es\d+|esnext|webworker)/.test(f))
     .map((f) => readFileSync(path.join(tsLib, f), 'utf8'))
     .join('\n');
   const platformNames = namesIn(platform, /([A-Za-z_$][\w$]*)\??\s*[:(<]/g);
@@ -68,8 +76,7 @@ export function privateMembers(root) {
       .join('\n');
     return new Set([...namesIn(code, /\.([A-Za-z_$][\w$]*)/g), ...namesIn(code, /([A-Za-z_$][\w$]*)\s*:/g)]);
   };
-  const libraryNames = propertiesOf([...LIBRARIES, 'streaming-markdown']);
-  const otherLibraryNames = propertiesOf(LIBRARIES);
+  const libraryNames = propertiesOf([...LIBRARIES, ...INTERNALS_OF.map((lib) => lib.pkg)]);
   const wire = files(path.join(root, 'test/fixtures/openapi'), '.json')
     .concat(files(path.join(root, 'test/fixtures/openapi'), '.yml'), files(path.join(root, 'test/fixtures/openapi'), '.yaml'))
     .map((f) => readFileSync(f, 'utf8'))
@@ -81,11 +88,18 @@ export function privateMembers(root) {
     const reachable = declaredOtherwise.has(name) || strings.has(name) || platformNames.has(name) || libraryNames.has(name) || wireNames.has(name);
     (reachable ? kept : mangled).push(name);
   }
-  // streaming-markdown's parser state: an object only smd and src/render/markdown.ts touch. Its
-  // platform twins (Animation.pending) are never used, so only our code, Lit, sse.js and the wire count.
-  for (const name of PARSER_STATE) {
-    const reachable = declaredOtherwise.has(name) || strings.has(name) || otherLibraryNames.has(name) || wireNames.has(name);
-    (reachable ? kept : mangled).push(name);
+  // The internals of the two small libraries we bundle (sse.js's source object, streaming-markdown's
+  // parser): objects only that library and our own code touch. A name is theirs alone when nothing else
+  // uses it: not our code (except through them), not Lit or the other library, not the platform, not
+  // the wire. Options and callbacks we hand them (`headers`, `add_token`) are our object keys: kept.
+  for (const { pkg, file, pattern } of INTERNALS_OF) {
+    const others = propertiesOf([...LIBRARIES, ...INTERNALS_OF.filter((lib) => lib.pkg !== pkg).map((lib) => lib.pkg)]);
+    const own = namesIn(readFileSync(path.join(root, 'node_modules', pkg, file), 'utf8'), pattern);
+    for (const name of [...own].sort()) {
+      if (declaredPrivate.has(name)) continue;
+      const reachable = declaredOtherwise.has(name) || strings.has(name) || others.has(name) || platformNames.has(name) || wireNames.has(name);
+      (reachable ? kept : mangled).push(name);
+    }
   }
   return { mangled, kept };
 }
