@@ -2,19 +2,20 @@
  * The script-tag bundle as built (minified, its private members renamed by scripts/private-members.js),
  * served by web-test-runner.config.js at /__built/. Every other browser test imports src/ and so says
  * nothing about what the build made of it: a member renamed in one place and not another would only
- * show here. One page, one import: this file must not import src/ (it would define the elements first).
+ * show here. One page, one import: this file must not import src/ (it would define the elements first),
+ * so it takes the mock's helpers from test/support/mock-server.ts, not mock.ts.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { mockUrl, responseFrames, scripted } from '../support/mock-server.js';
 
 interface BuiltChat extends HTMLElement {
-  send(text: string, options?: { attachments?: Blob[] }): Promise<{ status: string; message?: { content: string } }>;
-  readonly messages: readonly { sender: string; content: string; attachments?: readonly { name: string }[] }[];
+  send(text: string): Promise<{ status: string; message?: { content: string } }>;
+  readonly messages: readonly { sender: string; content: string }[];
   open: boolean;
   sessionId?: string;
   updateComplete: Promise<boolean>;
 }
 
-const mockUrl = (): string => (window as unknown as { __MOCK_URL__: string }).__MOCK_URL__;
 const until = async (predicate: () => unknown, what: string) => {
   for (let i = 0; i < 500; i++) {
     if (predicate()) return;
@@ -45,18 +46,18 @@ describe('the built script-tag bundle', () => {
     expect(el.getAttribute('session-id'), 'the created session is written back').to.match(/\S/);
   });
 
-  it('speaks the Responses API, with a file attached', async () => {
-    const el = await fixture<BuiltChat>(html`<llama-agent-chat base-url=${`${mockUrl()}/as/ogx-0.8`} model="llama3.2:3b" attachments="text/plain"></llama-agent-chat>`);
-    const notes = new File(['Shopping list: hay\n'], 'notes.txt', { type: 'text/plain' });
-    const outcome = await el.send('What is in this file?', { attachments: [notes] });
-    expect(outcome.status).to.equal('complete');
-    expect(el.messages[0].attachments!.map((a) => a.name)).to.deep.equal(['notes.txt']);
-    expect(el.messages[1].content).to.contain('notes.txt');
+  it('speaks the Responses API and keeps the conversation going', async () => {
+    const server = await scripted({ flavour: 'ogx-0.8', turns: [{ chunks: responseFrames(['Hello ', 'there.']) }, { chunks: responseFrames(['Again.']) }] });
+    const el = await fixture<BuiltChat>(html`<llama-agent-chat base-url=${server.baseUrl} model="llama3.2:3b"></llama-agent-chat>`);
+    expect((await el.send('Hello')).status).to.equal('complete');
+    const conversation = el.sessionId;
+    expect(conversation).to.match(/^conv_/);
+    expect((await el.send('And again')).status).to.equal('complete');
+    expect(el.sessionId, 'the second turn stays in the conversation').to.equal(conversation);
+    expect(el.messages.map((m) => m.sender)).to.deep.equal(['user', 'assistant', 'user', 'assistant']);
+    expect(el.messages.map((m) => m.content)).to.deep.equal(['Hello', 'Hello there.', 'And again', 'Again.']);
     await el.updateComplete;
-    const question = shownMessages(el)[0];
-    await question.updateComplete;
-    expect(question.shadowRoot!.querySelector('[part~="attachment-name"]')!.textContent).to.equal('notes.txt');
-    expect(el.shadowRoot!.querySelector('[part~="attach-button"]'), 'the composer offers attaching').to.exist;
+    expect(shownMessages(el)).to.have.length(4);
   });
 
   it('opens and closes as a bubble, and remembers the conversation for the tab', async () => {
