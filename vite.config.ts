@@ -101,8 +101,9 @@ export default defineConfig(({ mode }) => {
         // streaming-markdown checks its own invariants with console.assert: dead weight in production.
         treeshake: { manualPureFunctions: ['console.assert'] },
         // Vite leaves whitespace in ES library output (for the npm build's tree-shaking); the
-        // script-tag bundle ships to every page, so minify it fully.
-        output: npm ? {} : { minify: true },
+        // script-tag bundle ships to every page, so minify it fully, without the /* @__PURE__ */
+        // annotations that only a later bundler's tree-shaking would read.
+        output: npm ? {} : { minify: true, comments: { annotation: false } },
       },
     },
   };
