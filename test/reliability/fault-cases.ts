@@ -492,7 +492,7 @@ function sizeCases(): FaultCase[] {
 
 /**
  * The size too heavy for every `npm test`: `npm run stress`. A 5 MB event takes 10–23 s in Chromium and
- * Firefox and about 78 s in WebKit (its whole text goes through the markdown parser in one write).
+ * Firefox and about 78 s in WebKit (not profiled yet).
  */
 export function stressCases(): FaultCase[] {
   const fiveMb = 'x'.repeat(5 * 1024 * 1024);
