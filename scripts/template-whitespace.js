@@ -1,5 +1,5 @@
-// Collapses the line breaks and indentation in our Lit templates (html`…` and the like) to one space:
-// they ship as strings, and rendered HTML treats a run of white space like one space. Left alone: every
+// Drops the indentation in our Lit templates (html`…` and the like), keeping each line break: they ship
+// as strings, and rendered HTML treats a run of white space like one space. Left alone: every
 // piece of template text from the one that opens a <pre> to the one that closes it (white space shows
 // there), and every ${} expression (only the
 // template's own text changes). Used by vite.config.ts for the script-tag bundles.
@@ -27,7 +27,9 @@ export function collapseTemplateWhitespace(code, fileName) {
       const opens = text.lastIndexOf('<pre');
       const closes = text.lastIndexOf('</pre>');
       if (!inPre && opens < 0 && closes < 0) {
-        const collapsed = text.replace(/[ \t]*\n\s*/g, ' ');
+        // Each line break stays (only the indentation around it goes), so every line keeps its number
+        // and the build's source map, which this step does not rewrite, still points at the right file.
+        const collapsed = text.replace(/[ \t]*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
         if (collapsed !== text) edits.push({ start, end, text: collapsed });
       }
       if (opens > closes) inPre = true;
