@@ -490,7 +490,7 @@ function sizeCases(): FaultCase[] {
   ];
 }
 
-/** The heaviest size, run by big-event.test.ts on its own: 10–23 s in Chromium and Firefox, ~78 s in WebKit. */
+/** The heaviest size, run by `npm run stress` (test/stress/big-event.stress.ts): 10–23 s in Chromium and Firefox, 78–93 s in WebKit. */
 export function bigEventCases(): FaultCase[] {
   const fiveMb = 'x'.repeat(5 * 1024 * 1024);
   return [
