@@ -37,7 +37,7 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
-/** Collapses the white space of our Lit templates (see scripts/template-whitespace.js). */
+/** Drops the indentation of our Lit templates, keeping every line (see scripts/template-whitespace.js). */
 function collapseTemplateWhitespace(): Plugin {
   return {
     name: 'collapse-template-whitespace',

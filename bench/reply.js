@@ -2,6 +2,7 @@
 // inline code and links, nested lists, fenced code, tables), cut into tokens the way a model's
 // deltas come (a word or a piece of one, with its leading space), and what a complete rendering of
 // it must contain, so the bench can check that each contender really rendered all of it.
+import { prng } from '../demo/mock/prng.js';
 
 /** The last words of every reply: a contender that shows them rendered the end of the stream. */
 export const END_MARKER = 'End of benchmark reply.';
@@ -14,18 +15,6 @@ const WORDS = (
   'responsive because each delta costs work in proportion to its own size rather than the whole reply ' +
   'so long answers remain smooth even on modest hardware with many other tabs open at once'
 ).split(' ');
-
-/** A small deterministic PRNG (mulberry32), so every run streams the same text. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(rand, words) {
   const out = [];

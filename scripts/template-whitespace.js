@@ -1,8 +1,8 @@
 // Drops the indentation in our Lit templates (html`…` and the like), keeping each line break: they ship
 // as strings, and rendered HTML treats a run of white space like one space. Left alone: every
 // piece of template text from the one that opens a <pre> to the one that closes it (white space shows
-// there), and every ${} expression (only the
-// template's own text changes). Used by vite.config.ts for the script-tag bundles.
+// there), and every ${} expression (only the template's own text changes). Used by vite.config.ts for
+// the script-tag bundles.
 import ts from 'typescript';
 
 /** Tags of our Lit templates (messageTemplate is the scoped <chat-message> tag of src/components/message-element.ts). */

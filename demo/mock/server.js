@@ -95,6 +95,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomUUID, randomBytes } from 'node:crypto';
 import { responseAbort, sleep, untilAborted } from './abortable.js';
+import { prng } from './prng.js';
 import { fileURLToPath } from 'node:url';
 import {
   createResponsesApi,
@@ -244,18 +245,6 @@ function callId() {
   return 'call_' + Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** Small deterministic PRNG so a given answer always splits the same way. */
-function mulberry32(/** @type {number} */ seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hashString(/** @type {string} */ s) {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -273,7 +262,7 @@ export function splitIntoDeltas(text) {
   const tokens = [...(text.match(/\s*\S+/g) ?? [])];
   const rest = text.slice(tokens.join('').length);
   if (rest) tokens.push(rest);
-  const rand = mulberry32(hashString(text));
+  const rand = prng(hashString(text));
   const out = [];
   for (let i = 0; i < tokens.length; ) {
     const n = 1 + Math.floor(rand() * 3);

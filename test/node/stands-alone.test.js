@@ -1,6 +1,6 @@
 // The project stands alone: nothing in src/, test/, demo/, bench/, scripts/ or the build configuration may
 // read a file outside the repository. A clone with nothing beside it must install, build and test, so a
-// relative path that climbs out of the repository (`../../../shared/...`), a sibling folder named by
+// relative path that climbs out of the repository (`../../../elsewhere/...`), a sibling folder named by
 // path, or an absolute path into the workplace fails here, with the file and line to fix.
 //
 // A static check: every string literal made of `..` segments is resolved against its file's folder and must
@@ -66,11 +66,11 @@ test('the detector flags paths that climb out of the repository and passes those
   const file = '/repo/test/node/support/openapi.js';
   assert.deepEqual(pathsOutside("new URL('../../fixtures/', import.meta.url)", file, root), []);
   assert.deepEqual(pathsOutside("const up = '../../..';", file, root), []);
-  assert.equal(pathsOutside("new URL('../../../../shared/reference/', import.meta.url)", file, root).length, 1);
+  assert.equal(pathsOutside("new URL('../../../../elsewhere/reference/', import.meta.url)", file, root).length, 1);
   assert.equal(pathsOutside("fs.readFileSync('../../../../other/spec.yml')", file, root).length, 1);
   assert.equal(pathsOutside("const spec = 'x/shared/reference/a.yml';", '/repo/a.js', root).length, 1);
   assert.equal(pathsOutside("readFileSync('/work/shared/README.md')", '/repo/a.js', root).length, 1);
-  assert.deepEqual(pathsOutside('// see ../../../shared/reference/README.md', file, root), []);
+  assert.deepEqual(pathsOutside('// see ../../../elsewhere/reference/README.md', file, root), []);
 });
 
 test('no source, test, demo or build file reads outside the repository', () => {

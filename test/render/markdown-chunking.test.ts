@@ -5,7 +5,7 @@
 // A failure prints the seed and the chunk boundaries, so it reproduces.
 import { expect } from '@open-wc/testing';
 import { renderMarkdownInto } from '../../src/render/markdown.js';
-import { prng } from '../support/prng.js';
+import { prng } from '../../demo/mock/prng.js';
 
 function renderChunks(chunks: readonly string[]): string {
   const c = document.createElement('div');

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { renderMarkdownInto, type MarkdownOptions } from '../../src/render/markdown.js';
 import { XSS_VECTORS, installXssProbe, settle } from '../support/xss-vectors.js';
-import { prng } from '../support/prng.js';
+import { prng } from '../../demo/mock/prng.js';
 
 /** Allowed elements and their attributes (besides `part`, allowed everywhere). */
 const ALLOWED: Record<string, readonly string[]> = {

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { renderMarkdownInto } from '../../../src/render/markdown.js';
-import { prng } from '../../support/prng.js';
+import { prng } from '../../../demo/mock/prng.js';
 import { chatFor, events, frame, openGate, renderedMessages, scriptedAgent, turnFrames, until } from '../../support/mock.js';
 
 const REPLY = [

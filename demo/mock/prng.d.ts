@@ -1,0 +1,2 @@
+/** See prng.js. */
+export function prng(seed: number): () => number;
