@@ -61,7 +61,13 @@ function manglePrivateMembers(): Plugin {
     name: 'mangle-private-members',
     async renderChunk(code, chunk) {
       // esbuild prints the chunk anew: its source map keeps `npm run size` attributing bytes to modules.
-      const result = await transform(code, { mangleProps: names, target: 'es2021', charset: 'utf8', sourcemap: 'external', sourcefile: chunk.fileName });
+      const result = await transform(code, {
+        mangleProps: names,
+        target: 'es2021',
+        charset: 'utf8',
+        sourcemap: 'external',
+        sourcefile: chunk.fileName,
+      });
       return { code: result.code, map: result.map };
     },
   };
@@ -112,7 +118,9 @@ export default defineConfig(({ mode }) => {
 
 /** Each language as its own ES module, sharing only the few bytes of the registry. */
 function localesBuild() {
-  const languages = readdirSync('src/i18n/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+  const languages = readdirSync('src/i18n/locales')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3));
   return {
     build: {
       target: 'es2021',

@@ -30,16 +30,16 @@ const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
 // ---------------------------------------------------------------- engines
 const selected = (process.env.BROWSERS ?? ALL_ENGINES.join(','))
   .split(',')
-  .map(s => s.trim().toLowerCase())
+  .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
-const unknown = selected.filter(s => !ALL_ENGINES.includes(s));
+const unknown = selected.filter((s) => !ALL_ENGINES.includes(s));
 if (unknown.length > 0 || selected.length === 0) {
   throw new Error(
     `BROWSERS=${process.env.BROWSERS ?? ''}: expected a comma-separated subset of ${ALL_ENGINES.join(',')}` +
       (unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''),
   );
 }
-const engines = ALL_ENGINES.filter(e => selected.includes(e));
+const engines = ALL_ENGINES.filter((e) => selected.includes(e));
 
 // ---------------------------------------------------------------- ports
 /** A port that was free a moment ago (listen on 0, note it, close). */
@@ -60,7 +60,7 @@ function freePort() {
 async function waitForPort(port, { timeoutMs, isDead }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await new Promise(resolve => {
+    const ok = await new Promise((resolve) => {
       const sock = net.connect({ host: '127.0.0.1', port });
       sock.once('connect', () => {
         sock.destroy();
@@ -72,7 +72,7 @@ async function waitForPort(port, { timeoutMs, isDead }) {
     const dead = isDead();
     if (dead) throw new Error(dead);
     if (Date.now() > deadline) throw new Error(`nothing listening on 127.0.0.1:${port} after ${timeoutMs} ms`);
-    await new Promise(r => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -146,11 +146,11 @@ async function startWebKitDriver() {
   proc.once('exit', (code, sig) => {
     exitInfo = `xvfb-run WebKitWebDriver exited early (code ${code}, signal ${sig})`;
   });
-  proc.once('error', err => {
+  proc.once('error', (err) => {
     exitInfo = `could not start xvfb-run WebKitWebDriver: ${err.message}`;
   });
   proc.stderr?.setEncoding('utf8');
-  proc.stderr?.on('data', d => {
+  proc.stderr?.on('data', (d) => {
     driverStderr = (driverStderr + d).slice(-4000);
   });
   await waitForPort(webdriverPort, {
@@ -176,7 +176,7 @@ async function stopWebKitDriver() {
         }
       }
     }
-    const exited = await new Promise(resolve => {
+    const exited = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 5000);
       proc.once('exit', () => {
         clearTimeout(t);
@@ -186,7 +186,7 @@ async function stopWebKitDriver() {
     if (!exited) signalGroup(pgid, 'SIGTERM');
   }
   // anything left in the group (e.g. a MiniBrowser that ignored TERM)
-  await new Promise(r => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 200));
   if (groupMembers(pgid).length > 0) signalGroup(pgid, 'SIGKILL');
 }
 
@@ -206,12 +206,9 @@ function trackBrowser(browser) {
   const args = proc.spawnargs ?? [];
   const i = args.indexOf('--profile');
   const candidate =
-    args.find(a => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ??
-    (i >= 0 ? args[i + 1] : undefined);
+    args.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? (i >= 0 ? args[i + 1] : undefined);
   const profileDir =
-    candidate && path.dirname(candidate) === tmpdir() && path.basename(candidate).startsWith('puppeteer_dev_')
-      ? candidate
-      : undefined;
+    candidate && path.dirname(candidate) === tmpdir() && path.basename(candidate).startsWith('puppeteer_dev_') ? candidate : undefined;
   const pid = proc.pid;
   puppeteerBrowsers.set(pid, { browser, profileDir });
   proc.once('exit', () => puppeteerBrowsers.delete(pid));
@@ -227,7 +224,7 @@ const launching = new Set();
  */
 function tracked(launcher) {
   const launch = launcher.launchBrowser.bind(launcher);
-  launcher.launchBrowser = async options => {
+  launcher.launchBrowser = async (options) => {
     if (shuttingDown) throw new Error('test run is shutting down');
     const pending = launch(options);
     launching.add(pending);
@@ -280,11 +277,7 @@ for (const sig of /** @type {const} */ (['SIGTERM', 'SIGHUP'])) {
     const code = 128 + (osConstants.signals[sig] ?? 15);
     setTimeout(() => process.exit(code), 10000);
     await Promise.allSettled([...launching]); // they close themselves (shuttingDown)
-    await Promise.allSettled([
-      ...[...puppeteerBrowsers.values()].map(({ browser }) => browser.close()),
-      stopWebKitDriver(),
-      mock?.close(),
-    ]);
+    await Promise.allSettled([...[...puppeteerBrowsers.values()].map(({ browser }) => browser.close()), stopWebKitDriver(), mock?.close()]);
     process.exit(code);
   });
 }
@@ -296,7 +289,11 @@ let builtDir;
 async function buildBundle() {
   const { build } = await import('vite');
   builtDir = mkdtempSync(path.join(tmpdir(), 'llama-agent-chat-built-'));
-  await build({ configFile: path.join(import.meta.dirname, 'vite.config.ts'), logLevel: 'silent', build: { outDir: builtDir, emptyOutDir: true } });
+  await build({
+    configFile: path.join(import.meta.dirname, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: builtDir, emptyOutDir: true },
+  });
 }
 const serveBuiltBundle = async (ctx, next) => {
   const file = /^\/__built\/([\w.-]+\.js)$/.exec(ctx.path)?.[1];
@@ -328,21 +325,23 @@ const sideProcessesPlugin = {
 // ---------------------------------------------------------------- launchers
 const launchers = {
   chromium: () =>
-    tracked(chromeLauncher({
-      launchOptions: {
-        executablePath: CHROMIUM_BIN,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
-      },
-    })),
+    tracked(
+      chromeLauncher({
+        launchOptions: {
+          executablePath: CHROMIUM_BIN,
+          headless: true,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+            '--no-first-run',
+          ],
+        },
+      }),
+    ),
   firefox: () =>
     // chromeLauncher drives any browser puppeteer can launch; handing it
     // puppeteer-core (which never downloads a browser) instead of the full
@@ -374,7 +373,7 @@ const launchers = {
   },
 };
 
-const json = v => JSON.stringify(v).replace(/</g, '\\u003c');
+const json = (v) => JSON.stringify(v).replace(/</g, '\\u003c');
 
 /**
  * The strict policy of issue 8, for test/security/csp-page.html: no inline script or style, no eval,
@@ -403,7 +402,7 @@ export default {
   files: 'test/**/*.test.ts',
   nodeResolve: true,
   plugins: [esbuildPlugin({ ts: true, target: 'es2021' }), sideProcessesPlugin],
-  browsers: engines.map(e => launchers[e]()),
+  browsers: engines.map((e) => launchers[e]()),
   // 2 cores, three engines
   concurrency: 1,
   concurrentBrowsers: 3,
@@ -412,7 +411,7 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), countingReporter()],
-  testRunnerHtml: testFramework => `<!DOCTYPE html>
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
 <html>
   <head><meta charset="utf-8"></head>
   <body>

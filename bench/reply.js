@@ -41,9 +41,13 @@ function section(rand, index) {
   const parts = [`## Section ${index + 1}: ${sentence(rand, 3).slice(0, -1)}`, paragraph(rand)];
   const stats = { headings: 1, codeBlocks: 0, tables: 0 };
   parts.push(
-    ['- ' + sentence(rand, 6), '- ' + sentence(rand, 5), '  - ' + sentence(rand, 4), '  - ' + sentence(rand, 4), '- ' + sentence(rand, 7)].join(
-      '\n',
-    ),
+    [
+      '- ' + sentence(rand, 6),
+      '- ' + sentence(rand, 5),
+      '  - ' + sentence(rand, 4),
+      '  - ' + sentence(rand, 4),
+      '- ' + sentence(rand, 7),
+    ].join('\n'),
   );
   parts.push(paragraph(rand));
   if (index % 2 === 0) {

@@ -68,7 +68,10 @@ const t0 = Date.now();
 
 // ------------------------------------------------------------------ build
 log('building dist/llama-agent-chat.js');
-const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const server = await startBenchServer();
@@ -76,7 +79,13 @@ const browser = await puppeteer.launch({
   executablePath: CHROMIUM,
   headless: true,
   // Deep Chat asks Google Fonts for a font: the bench stays on this machine.
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
   protocolTimeout: 30 * 60 * 1000,
 });
 let interrupted = false;
@@ -119,7 +128,9 @@ async function traced(page, fn) {
   } finally {
     const buffer = await page.tracing.stop();
     const events = JSON.parse(Buffer.from(buffer ?? []).toString('utf8') || '{}').traceEvents ?? [];
-    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const mains = new Set(
+      events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    );
     // the page's renderer: the main thread that ran the most
     const perThread = new Map();
     for (const e of events) {
@@ -238,19 +249,27 @@ for (let rep = 0; rep < REPS && !interrupted; rep++) {
       }
       const r = await streamRun(c, tokens);
       stream[c.id][tokens].push(r);
-      log(`rep ${rep + 1}/${REPS} ${c.id} ${tokens} tokens: ${r.mainMs.toFixed(0)} ms main thread, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} ms wall)${r.problems.length ? `, PROBLEMS: ${r.problems.join('; ')}` : ''}`);
+      log(
+        `rep ${rep + 1}/${REPS} ${c.id} ${tokens} tokens: ${r.mainMs.toFixed(0)} ms main thread, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} ms wall)${r.problems.length ? `, PROBLEMS: ${r.problems.join('; ')}` : ''}`,
+      );
       if (r.mainMs > CAP_MS) capped[c.id] = tokens;
     }
   }
   for (const c of PARTS.includes('history') ? rotate(CONTENDERS, rep) : []) {
     const r = await historyRun(c);
     history[c.id].push(r);
-    log(`rep ${rep + 1}/${REPS} ${c.id} history of ${HISTORY}: ${r.renderMs.toFixed(0)} ms to render, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} wall), scrolling ${r.scrollLongestTaskCpu.toFixed(0)} ms CPU (${r.scrollLongestTask.toFixed(0)} wall)`);
+    log(
+      `rep ${rep + 1}/${REPS} ${c.id} history of ${HISTORY}: ${r.renderMs.toFixed(0)} ms to render, longest task ${r.longestTaskCpu.toFixed(0)} ms CPU (${r.longestTask.toFixed(0)} wall), scrolling ${r.scrollLongestTaskCpu.toFixed(0)} ms CPU (${r.scrollLongestTask.toFixed(0)} wall)`,
+    );
   }
 }
 for (const c of PARTS.includes('turns') ? CONTENDERS : []) {
   turns[c.id] = await turnsRun(c);
-  log(`${c.id} ${TURNS} turns: heap ${Object.entries(turns[c.id].heaps).map(([k, v]) => `${k}: ${v.toFixed(1)} MB`).join(', ')}`);
+  log(
+    `${c.id} ${TURNS} turns: heap ${Object.entries(turns[c.id].heaps)
+      .map(([k, v]) => `${k}: ${v.toFixed(1)} MB`)
+      .join(', ')}`,
+  );
 }
 const version = await browser.version();
 await browser.close();
@@ -278,86 +297,98 @@ const lines = [];
 const out = (s = '') => lines.push(s);
 
 if (PARTS.includes('stream')) {
-out('### Streaming one reply (medians)');
-out();
-out(`Reply lengths: ${SIZES.map((s) => `${s / 1000}k = ${fmt(tokenCount(s))} tokens`).join(', ')}; every token is one Llama Stack \`step_progress\` event (Deep Chat: one \`{"text"}\` event).`);
-out();
-const k = (s) => `${s / 1000}k`;
-const [big, biggest] = SIZES.slice(-2);
-out(
-  `| contender | ${SIZES.map((s) => `main thread ${k(s)} (ms)`).join(' | ')} | scaling ${k(biggest)}/${k(big)} | longest task ${k(biggest)} (ms) | ` +
-    `max commits per frame | first token (ms) | final frame ${k(biggest)} (ms) | heap after ${k(biggest)} (MB) |`,
-);
-out(`| --- | ${SIZES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: |`);
-for (const c of CONTENDERS) {
-  const times = SIZES.map((s) => streamStat(c.id, s, 'mainMs'));
-  const [b, d] = times.slice(-2);
-  const largest = SIZES.filter((s) => stream[c.id][s].length).pop();
-  const at = (key, s = largest) => (s === undefined ? undefined : streamStat(c.id, s, key)?.value);
-  const note = largest !== biggest && largest !== undefined ? ` (at ${k(largest)})` : '';
-  const maxCommits = Math.max(...SIZES.flatMap((s) => stream[c.id][s].map((r) => r.maxCommitsPerFrame)));
+  out('### Streaming one reply (medians)');
+  out();
   out(
-    `| ${label[c.id]} | ${times.map(ms).join(' | ')} | ${b && d && !d.atLeast ? fmt(d.value / b.value, 2) : '—'} | ` +
-      `${fmt(at('longestTaskCpu'))} (${fmt(at('longestTask'))})${note} | ${Number.isFinite(maxCommits) ? maxCommits : '—'} | ${fmt(at('firstTokenMs', SIZES[0]), 1)} | ${fmt(at('finalFrameMs'))}${note} | ${fmt(at('heapMB'), 1)}${note} |`,
+    `Reply lengths: ${SIZES.map((s) => `${s / 1000}k = ${fmt(tokenCount(s))} tokens`).join(', ')}; every token is one Llama Stack \`step_progress\` event (Deep Chat: one \`{"text"}\` event).`,
   );
-}
-if (ours) {
   out();
-  out('Main-thread time of each contender divided by llama-agent-chat\'s, per reply length:');
+  const k = (s) => `${s / 1000}k`;
+  const [big, biggest] = SIZES.slice(-2);
+  out(
+    `| contender | ${SIZES.map((s) => `main thread ${k(s)} (ms)`).join(' | ')} | scaling ${k(biggest)}/${k(big)} | longest task ${k(biggest)} (ms) | ` +
+      `max commits per frame | first token (ms) | final frame ${k(biggest)} (ms) | heap after ${k(biggest)} (MB) |`,
+  );
+  out(`| --- | ${SIZES.map(() => '---:').join(' | ')} | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  for (const c of CONTENDERS) {
+    const times = SIZES.map((s) => streamStat(c.id, s, 'mainMs'));
+    const [b, d] = times.slice(-2);
+    const largest = SIZES.filter((s) => stream[c.id][s].length).pop();
+    const at = (key, s = largest) => (s === undefined ? undefined : streamStat(c.id, s, key)?.value);
+    const note = largest !== biggest && largest !== undefined ? ` (at ${k(largest)})` : '';
+    const maxCommits = Math.max(...SIZES.flatMap((s) => stream[c.id][s].map((r) => r.maxCommitsPerFrame)));
+    out(
+      `| ${label[c.id]} | ${times.map(ms).join(' | ')} | ${b && d && !d.atLeast ? fmt(d.value / b.value, 2) : '—'} | ` +
+        `${fmt(at('longestTaskCpu'))} (${fmt(at('longestTask'))})${note} | ${Number.isFinite(maxCommits) ? maxCommits : '—'} | ${fmt(at('firstTokenMs', SIZES[0]), 1)} | ${fmt(at('finalFrameMs'))}${note} | ${fmt(at('heapMB'), 1)}${note} |`,
+    );
+  }
+  if (ours) {
+    out();
+    out("Main-thread time of each contender divided by llama-agent-chat's, per reply length:");
+    out();
+    out(`| contender | ${SIZES.map((s) => `${s / 1000}k`).join(' | ')} |`);
+    out(`| --- | ${SIZES.map(() => '---:').join(' | ')} |`);
+    for (const c of CONTENDERS.filter((c) => c.id !== 'ours')) {
+      out(`| ${label[c.id]} | ${SIZES.map((s) => ratio(streamStat(c.id, s, 'mainMs'), streamStat('ours', s, 'mainMs'))).join(' | ')} |`);
+    }
+  }
   out();
-  out(`| contender | ${SIZES.map((s) => `${s / 1000}k`).join(' | ')} |`);
-  out(`| --- | ${SIZES.map(() => '---:').join(' | ')} |`);
-  for (const c of CONTENDERS.filter((c) => c.id !== 'ours')) {
-    out(`| ${label[c.id]} | ${SIZES.map((s) => ratio(streamStat(c.id, s, 'mainMs'), streamStat('ours', s, 'mainMs'))).join(' | ')} |`);
+  out('Did each contender render all of it (end marker, headings, code blocks, tables of the final DOM)?');
+  out();
+  for (const c of CONTENDERS) {
+    const problems = [...new Set(SIZES.flatMap((s) => stream[c.id][s].flatMap((r) => r.problems.map((p) => `${s / 1000}k: ${p}`))))];
+    out(`- ${label[c.id]}: ${problems.length ? problems.join('; ') : 'yes, at every length'}`);
+  }
+  const cappedNote = Object.entries(capped).map(
+    ([id, s]) =>
+      `${label[id]} took, or by its scaling would take, over ${CAP_MS / 1000} s of main-thread time above ${s / 1000}k, so it was not run at larger sizes ` +
+      `(≥: its ${s / 1000}k time scaled linearly, a lower bound)${stream[id][s].length < REPS ? `; at ${s / 1000}k it ran ${stream[id][s].length} time(s)` : ''}`,
+  );
+  if (cappedNote.length) {
+    out();
+    for (const n of cappedNote) out(`- ${n}.`);
   }
 }
-out();
-out('Did each contender render all of it (end marker, headings, code blocks, tables of the final DOM)?');
-out();
-for (const c of CONTENDERS) {
-  const problems = [...new Set(SIZES.flatMap((s) => stream[c.id][s].flatMap((r) => r.problems.map((p) => `${s / 1000}k: ${p}`))))];
-  out(`- ${label[c.id]}: ${problems.length ? problems.join('; ') : 'yes, at every length'}`);
-}
-const cappedNote = Object.entries(capped).map(
-  ([id, s]) =>
-    `${label[id]} took, or by its scaling would take, over ${CAP_MS / 1000} s of main-thread time above ${s / 1000}k, so it was not run at larger sizes ` +
-    `(≥: its ${s / 1000}k time scaled linearly, a lower bound)${stream[id][s].length < REPS ? `; at ${s / 1000}k it ran ${stream[id][s].length} time(s)` : ''}`,
-);
-if (cappedNote.length) {
-  out();
-  for (const n of cappedNote) out(`- ${n}.`);
-}
-}
 if (PARTS.includes('history')) {
-out();
-out(`### History of ${fmt(HISTORY)} messages (medians)`);
-out();
-out('| contender | rendered and painted (ms) | main thread to open it (ms) | longest task, CPU (wall) (ms) | longest task while scrolling bottom → top, CPU (wall) (ms) |');
-out('| --- | ---: | ---: | ---: | ---: |');
-for (const c of CONTENDERS) {
-  const h = history[c.id];
-  const m = (k) => median(h.map((r) => r[k]));
-  const problems = [...new Set(h.flatMap((r) => r.problems))];
-  out(`| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${fmt(m('renderMs'))} | ${fmt(m('mainMs'))} | ${fmt(m('longestTaskCpu'))} (${fmt(m('longestTask'))}) | ${fmt(m('scrollLongestTaskCpu'))} (${fmt(m('scrollLongestTask'))}) |`);
-}
-out();
-out('Longest tasks: CPU time of the longest task of the page\'s main thread (from a `toplevel` trace), and in brackets its wall time from the `longtask` observer (0: none over 50 ms); on a loaded machine wall time also counts time other processes held the CPU.');
+  out();
+  out(`### History of ${fmt(HISTORY)} messages (medians)`);
+  out();
+  out(
+    '| contender | rendered and painted (ms) | main thread to open it (ms) | longest task, CPU (wall) (ms) | longest task while scrolling bottom → top, CPU (wall) (ms) |',
+  );
+  out('| --- | ---: | ---: | ---: | ---: |');
+  for (const c of CONTENDERS) {
+    const h = history[c.id];
+    const m = (k) => median(h.map((r) => r[k]));
+    const problems = [...new Set(h.flatMap((r) => r.problems))];
+    out(
+      `| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${fmt(m('renderMs'))} | ${fmt(m('mainMs'))} | ${fmt(m('longestTaskCpu'))} (${fmt(m('longestTask'))}) | ${fmt(m('scrollLongestTaskCpu'))} (${fmt(m('scrollLongestTask'))}) |`,
+    );
+  }
+  out();
+  out(
+    "Longest tasks: CPU time of the longest task of the page's main thread (from a `toplevel` trace), and in brackets its wall time from the `longtask` observer (0: none over 50 ms); on a loaded machine wall time also counts time other processes held the CPU.",
+  );
 }
 if (PARTS.includes('turns')) {
-out();
-out(`### ${TURNS} turns in one session: JS heap after GC (MB)`);
-out();
-out('The JS heap holds what a contender keeps as JavaScript data (our conversation state, parser state); DOM nodes live in the renderer\'s own heap and are not in it, so contenders that keep the conversation only as DOM look flat here.');
-out();
-const cps = Object.keys(turns[CONTENDERS[0].id].heaps);
-out(`| contender | ${cps.map((k) => `${k} turns`).join(' | ')} | growth per 1,000 characters of text, first half → second half (KB) |`);
-out(`| --- | ${cps.map(() => '---:').join(' | ')} | ---: |`);
-for (const c of CONTENDERS) {
-  const { heaps, textAt, problems } = turns[c.id];
-  const half = TURNS / 2;
-  const per = (a, b) => ((heaps[b] - heaps[a]) * 1e6) / 1024 / ((textAt[b] - textAt[a]) / 1000);
-  out(`| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${cps.map((k) => fmt(heaps[k], 1)).join(' | ')} | ${fmt(per(0, half), 1)} → ${fmt(per(half, TURNS), 1)} |`);
-}
+  out();
+  out(`### ${TURNS} turns in one session: JS heap after GC (MB)`);
+  out();
+  out(
+    "The JS heap holds what a contender keeps as JavaScript data (our conversation state, parser state); DOM nodes live in the renderer's own heap and are not in it, so contenders that keep the conversation only as DOM look flat here.",
+  );
+  out();
+  const cps = Object.keys(turns[CONTENDERS[0].id].heaps);
+  out(`| contender | ${cps.map((k) => `${k} turns`).join(' | ')} | growth per 1,000 characters of text, first half → second half (KB) |`);
+  out(`| --- | ${cps.map(() => '---:').join(' | ')} | ---: |`);
+  for (const c of CONTENDERS) {
+    const { heaps, textAt, problems } = turns[c.id];
+    const half = TURNS / 2;
+    const per = (a, b) => ((heaps[b] - heaps[a]) * 1e6) / 1024 / ((textAt[b] - textAt[a]) / 1000);
+    out(
+      `| ${label[c.id]}${problems.length ? ` (${problems.join('; ')})` : ''} | ${cps.map((k) => fmt(heaps[k], 1)).join(' | ')} | ${fmt(per(0, half), 1)} → ${fmt(per(half, TURNS), 1)} |`,
+    );
+  }
 }
 if (ours && PARTS.length === 3 && SIZES.includes(4000) && SIZES.includes(16000)) {
   const verdict = (ok) => (ok ? '**met**' : '**not met**');
@@ -380,15 +411,27 @@ if (ours && PARTS.length === 3 && SIZES.includes(4000) && SIZES.includes(16000))
   out('### Targets (issue 13), for llama-agent-chat');
   out();
   if (others.length) {
-    out(`- Main-thread time at 16k ≤ 1/10 of the others': ${verdict(others.every(({ r }) => r && r.value / o16.value >= 10))} (${others.map(({ c, r }) => `${label[c.id]} ${ratio(r, o16)}`).join(', ')}).`);
+    out(
+      `- Main-thread time at 16k ≤ 1/10 of the others': ${verdict(others.every(({ r }) => r && r.value / o16.value >= 10))} (${others.map(({ c, r }) => `${label[c.id]} ${ratio(r, o16)}`).join(', ')}).`,
+    );
   }
   out(`- Scaling 16k/4k ≤ 4.5: ${verdict(o16.value / o4.value <= 4.5)} (${fmt(o16.value / o4.value, 2)}).`);
-  out(`- No task over 50 ms while streaming 16k: ${verdict(longestCpu <= 50)} in CPU time (longest ${fmt(longestCpu)} ms over ${runs16.length} runs); wall time ${fmt(longestWall)} ms on this loaded machine.`);
+  out(
+    `- No task over 50 ms while streaming 16k: ${verdict(longestCpu <= 50)} in CPU time (longest ${fmt(longestCpu)} ms over ${runs16.length} runs); wall time ${fmt(longestWall)} ms on this loaded machine.`,
+  );
   out(`- At most one DOM commit per frame: ${verdict(commits <= 1)} (at most ${commits} at 16k).`);
-  out(`- First token shown within one frame (16.7 ms) of its arrival: ${verdict(firstToken <= 1000 / 60)} (median ${fmt(firstToken, 1)} ms).`);
-  out(`- History of ${fmt(HISTORY)} messages rendered in under a second: ${verdict(render < 1000)} (median ${fmt(render)} ms wall); no task over 50 ms while scrolling: ${verdict(scrollCpu <= 50)} in CPU time (longest ${fmt(scrollCpu)} ms), wall ${fmt(scrollWall)} ms.`);
-  out(`- Heap after ${TURNS} turns grows linearly with the text: ${verdict(linear)} (${fmt((per(0, TURNS / 2) * 1e9) / 1024, 1)} → ${fmt((per(TURNS / 2, TURNS) * 1e9) / 1024, 1)} KB per 1,000 characters, first half → second half).`);
-  out(`- Bundle ≤ 30 KB gzip: ${verdict(size.total.gzip <= 30 * 1024)} (${fmt(size.total.gzip / 1024, 2)} KB; the budget in package.json is checked by \`npm test\`).`);
+  out(
+    `- First token shown within one frame (16.7 ms) of its arrival: ${verdict(firstToken <= 1000 / 60)} (median ${fmt(firstToken, 1)} ms).`,
+  );
+  out(
+    `- History of ${fmt(HISTORY)} messages rendered in under a second: ${verdict(render < 1000)} (median ${fmt(render)} ms wall); no task over 50 ms while scrolling: ${verdict(scrollCpu <= 50)} in CPU time (longest ${fmt(scrollCpu)} ms), wall ${fmt(scrollWall)} ms.`,
+  );
+  out(
+    `- Heap after ${TURNS} turns grows linearly with the text: ${verdict(linear)} (${fmt((per(0, TURNS / 2) * 1e9) / 1024, 1)} → ${fmt((per(TURNS / 2, TURNS) * 1e9) / 1024, 1)} KB per 1,000 characters, first half → second half).`,
+  );
+  out(
+    `- Bundle ≤ 30 KB gzip: ${verdict(size.total.gzip <= 30 * 1024)} (${fmt(size.total.gzip / 1024, 2)} KB; the budget in package.json is checked by \`npm test\`).`,
+  );
 }
 const table = lines.join('\n');
 console.log(`\n${table}\n`);
@@ -403,12 +446,15 @@ if (WRITE) {
     '',
     `Written by \`npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}\` (bench/run.js) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, in ${fmt(elapsed)} s.`,
     `Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.type()} ${os.release()}; ` +
-      `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (the machine is shared: absolute times vary from run to run, ratios much less); ` +
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} at the end (the machine is shared: absolute times vary from run to run, ratios much less); ` +
       `${version}, headless, driven by puppeteer-core. ${REPS} interleaved repetition${REPS === 1 ? '' : 's'}, fresh page per run.`,
     '',
     'Contenders: **llama-agent-chat** (the built `dist/llama-agent-chat.js`); a **naive** widget (bench/pages/contenders/naive.js: appends each delta and re-renders the whole message with `marked` into `innerHTML`); **Deep Chat** 2.4 (`deep-chat` from npm) in its default mode and with `connect.stream.partialRender`. All stream the same reply (prose, nested lists, code blocks, tables) cut into the same tokens, from bench/server.js, as fast as the server writes (after the first token, which comes alone with a 300 ms pause so its latency is measured on its own).',
     '',
-    'How each number is taken: main-thread time is the page\'s CDP `TaskDuration` (in the main thread\'s CPU time, `threadTicks`) from send to the final render; longest task in CPU time from a trace, and in wall time from the `longtask` observer; a commit is a task that changed the DOM (a MutationObserver on the document and every shadow root), counted per animation frame; first token = arrival of the stream\'s first bytes (`responseStart`) → the first DOM commit that shows it; final frame = last byte (`responseEnd`) → last DOM commit; heap = `JSHeapUsedSize` after a forced GC.',
+    "How each number is taken: main-thread time is the page's CDP `TaskDuration` (in the main thread's CPU time, `threadTicks`) from send to the final render; longest task in CPU time from a trace, and in wall time from the `longtask` observer; a commit is a task that changed the DOM (a MutationObserver on the document and every shadow root), counted per animation frame; first token = arrival of the stream's first bytes (`responseStart`) → the first DOM commit that shows it; final frame = last byte (`responseEnd`) → last DOM commit; heap = `JSHeapUsedSize` after a forced GC.",
     '',
     '![Main-thread time against reply length](benchmarks.svg)',
     '',
@@ -424,10 +470,15 @@ if (WRITE) {
   writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), doc);
   const series = CONTENDERS.map((c) => ({
     label: label[c.id],
-    points: SIZES.map((s) => ({ x: tokenCount(s), stat: streamStat(c.id, s, 'mainMs') })).filter((p) => p.stat).map((p) => ({ x: p.x, y: p.stat.value, atLeast: !!p.stat.atLeast })),
+    points: SIZES.map((s) => ({ x: tokenCount(s), stat: streamStat(c.id, s, 'mainMs') }))
+      .filter((p) => p.stat)
+      .map((p) => ({ x: p.x, y: p.stat.value, atLeast: !!p.stat.atLeast })),
   }));
   writeFileSync(path.join(ROOT, 'docs/benchmarks.svg'), chartSvg(series));
   // every run's raw numbers, for whoever wants another cut of them
-  writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify({ date: new Date().toISOString(), argv, reps: REPS, sizes: SIZES, stream, capped, history, turns, size }, null, 1)}\n`);
+  writeFileSync(
+    path.join(ROOT, 'docs/benchmarks.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), argv, reps: REPS, sizes: SIZES, stream, capped, history, turns, size }, null, 1)}\n`,
+  );
   console.log('wrote docs/benchmarks.md, docs/benchmarks.svg and docs/benchmarks.json (raw numbers)');
 }

@@ -94,8 +94,20 @@ function historySession(sessionId, count) {
     const steps = [];
     if (i % 5 === 0) {
       const call = { call_id: `c${i}`, tool_name: 'get_weather', arguments: JSON.stringify({ city: `City ${i}`, unit: 'celsius' }) };
-      steps.push({ turn_id: turnId, step_id: `t${i}`, step_type: 'tool_execution', tool_calls: [call],
-        tool_responses: [{ call_id: call.call_id, tool_name: call.tool_name, content: JSON.stringify({ temperature: i % 30, sky: 'clear' }), metadata: null }] });
+      steps.push({
+        turn_id: turnId,
+        step_id: `t${i}`,
+        step_type: 'tool_execution',
+        tool_calls: [call],
+        tool_responses: [
+          {
+            call_id: call.call_id,
+            tool_name: call.tool_name,
+            content: JSON.stringify({ temperature: i % 30, sky: 'clear' }),
+            metadata: null,
+          },
+        ],
+      });
     }
     const output = { role: 'assistant', content: text, stop_reason: 'end_of_turn', tool_calls: [] };
     steps.push({ turn_id: turnId, step_id: `s${i}`, step_type: 'inference', model_response: output });
@@ -192,7 +204,11 @@ export function startBenchServer({ port = 0, host = '127.0.0.1' } = {}) {
       const addr = server.address();
       resolve({
         url: `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`,
-        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections?.();
+            server.close(() => r());
+          }),
       });
     });
   });

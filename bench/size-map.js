@@ -94,7 +94,12 @@ export async function sizeMap() {
   const { build } = await import('vite');
   const outDir = mkdtempSync(path.join(tmpdir(), 'llama-agent-chat-size-'));
   try {
-    await build({ root: ROOT, configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, sourcemap: 'hidden', emptyOutDir: true } });
+    await build({
+      root: ROOT,
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir, sourcemap: 'hidden', emptyOutDir: true },
+    });
     const code = readFileSync(path.join(outDir, BUNDLE), 'utf8');
     const map = JSON.parse(readFileSync(path.join(outDir, `${BUNDLE}.map`), 'utf8'));
     const totalGzip = gzipSync(code, { level: 9 }).length;

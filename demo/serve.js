@@ -54,9 +54,7 @@ const server = await createServer({
   server: {
     port,
     host: '127.0.0.1',
-    proxy: target
-      ? Object.fromEntries(['/v1/', '/v1alpha/'].map((p) => [p, { target, changeOrigin: true }]))
-      : undefined,
+    proxy: target ? Object.fromEntries(['/v1/', '/v1alpha/'].map((p) => [p, { target, changeOrigin: true }])) : undefined,
   },
   plugins: [
     {

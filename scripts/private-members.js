@@ -48,8 +48,15 @@ export function privateMembers(root) {
   const declaredOtherwise = new Set();
   for (const file of sourceFiles) {
     const visit = (node) => {
-      const named = ts.isPropertyDeclaration(node) || ts.isMethodDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node) ||
-        ts.isPropertySignature(node) || ts.isMethodSignature(node) || ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) ||
+      const named =
+        ts.isPropertyDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isGetAccessor(node) ||
+        ts.isSetAccessor(node) ||
+        ts.isPropertySignature(node) ||
+        ts.isMethodSignature(node) ||
+        ts.isPropertyAssignment(node) ||
+        ts.isShorthandPropertyAssignment(node) ||
         // a constructor's parameter property (`constructor(private readonly host: …)`)
         (ts.isParameter(node) && ts.isParameterPropertyDeclaration(node, node.parent));
       if (named && node.name && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
@@ -85,7 +92,8 @@ export function privateMembers(root) {
   const mangled = [];
   const kept = [];
   for (const name of [...declaredPrivate].sort()) {
-    const reachable = declaredOtherwise.has(name) || strings.has(name) || platformNames.has(name) || libraryNames.has(name) || wireNames.has(name);
+    const reachable =
+      declaredOtherwise.has(name) || strings.has(name) || platformNames.has(name) || libraryNames.has(name) || wireNames.has(name);
     (reachable ? kept : mangled).push(name);
   }
   // The internals of the two small libraries we bundle (sse.js's source object, streaming-markdown's
@@ -97,7 +105,8 @@ export function privateMembers(root) {
     const own = namesIn(readFileSync(path.join(root, 'node_modules', pkg, file), 'utf8'), pattern);
     for (const name of [...own].sort()) {
       if (declaredPrivate.has(name)) continue;
-      const reachable = declaredOtherwise.has(name) || strings.has(name) || others.has(name) || platformNames.has(name) || wireNames.has(name);
+      const reachable =
+        declaredOtherwise.has(name) || strings.has(name) || others.has(name) || platformNames.has(name) || wireNames.has(name);
       (reachable ? kept : mangled).push(name);
     }
   }

@@ -43,7 +43,10 @@ export function collapseTemplateWhitespace(code, fileName) {
       if (ts.isNoSubstitutionTemplateLiteral(template)) collapseParts([[template, 1, 1]]);
       else {
         // `…${   }…${   }…`
-        collapseParts([[template.head, 1, 2], ...template.templateSpans.map((span) => [span.literal, 1, ts.isTemplateTail(span.literal) ? 1 : 2])]);
+        collapseParts([
+          [template.head, 1, 2],
+          ...template.templateSpans.map((span) => [span.literal, 1, ts.isTemplateTail(span.literal) ? 1 : 2]),
+        ]);
       }
     }
     ts.forEachChild(node, visit);

@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 const ALL_ENGINES = ['chromium', 'firefox', 'webkit'];
 const engines = (process.env.BROWSERS ?? ALL_ENGINES.join(','))
   .split(',')
-  .map(s => s.trim().toLowerCase())
+  .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
 
 const work = mkdtempSync(path.join(tmpdir(), 'llama-agent-chat-test-'));
@@ -45,10 +45,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 function run(cmd, args, env = {}) {
-  return new Promise(resolve => {
+  return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     current = child;
-    child.once('error', err => {
+    child.once('error', (err) => {
       console.error(`could not start ${cmd}: ${err.message}`);
       resolve(1);
     });
@@ -84,7 +84,7 @@ try {
     ]);
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     // top-level summary comments of the TAP stream
-    const count = key => {
+    const count = (key) => {
       const m = [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].pop();
       return m ? Number(m[1]) : 0;
     };

@@ -47,8 +47,12 @@ describe('test infrastructure smoke', () => {
   });
 
   it('injects the mock and closed-port URLs', () => {
-    expect(injected.__MOCK_URL__).to.be.a('string').and.match(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(injected.__CLOSED_PORT_URL__).to.be.a('string').and.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(injected.__MOCK_URL__)
+      .to.be.a('string')
+      .and.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(injected.__CLOSED_PORT_URL__)
+      .to.be.a('string')
+      .and.match(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(injected.__CLOSED_PORT_URL__).not.to.equal(injected.__MOCK_URL__);
   });
 

@@ -43,7 +43,10 @@ window.bench = {
   async openHistory(count) {
     startRecording();
     const t0 = performance.now();
-    await contender.mount({ historyCount: count, history: contender.needsHistoryData ? await getJson(`/history-messages?count=${count}`) : undefined });
+    await contender.mount({
+      historyCount: count,
+      history: contender.needsHistoryData ? await getJson(`/history-messages?count=${count}`) : undefined,
+    });
     await contender.rendered(count);
     const renderedAt = await afterPaint();
     const open = stopRecording();

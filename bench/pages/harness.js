@@ -89,14 +89,28 @@ function frame() {
 export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 /** Resolves after the next frame has been rendered (a task queued from its frame callback). */
 export const afterPaint = () =>
-  new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(performance.now()); c.port2.postMessage(0); }));
+  new Promise((r) =>
+    requestAnimationFrame(() => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => r(performance.now());
+      c.port2.postMessage(0);
+    }),
+  );
 
 export function startRecording(probe) {
   mutations.takeRecords();
   longTasks.takeRecords();
   Object.assign(state, {
-    recording: true, commits: 0, frameCommits: 0, maxCommitsPerFrame: 0, framesWithCommits: 0,
-    lastCommitAt: 0, firstTokenAt: 0, probe, longest: 0, longTasks: 0,
+    recording: true,
+    commits: 0,
+    frameCommits: 0,
+    maxCommitsPerFrame: 0,
+    framesWithCommits: 0,
+    lastCommitAt: 0,
+    firstTokenAt: 0,
+    probe,
+    longest: 0,
+    longTasks: 0,
   });
   performance.clearResourceTimings();
   requestAnimationFrame(frame);
@@ -115,7 +129,10 @@ export function stopRecording() {
 
 /** The resource timing of the last request whose URL contains `part`. */
 export function lastRequest(part) {
-  return performance.getEntriesByType('resource').filter((e) => e.name.includes(part)).pop();
+  return performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.includes(part))
+    .pop();
 }
 
 /** Problems with a rendered reply: what `expect` says it must contain that `root` does not. */

@@ -253,7 +253,13 @@ function pyDumps(value) {
   if (typeof value === 'string') return str(value);
   if (Array.isArray(value)) return '[' + value.map(pyDumps).join(', ') + ']';
   if (typeof value === 'object') {
-    return '{' + Object.entries(value).map(([k, v]) => str(k) + ': ' + pyDumps(v)).join(', ') + '}';
+    return (
+      '{' +
+      Object.entries(value)
+        .map(([k, v]) => str(k) + ': ' + pyDumps(v))
+        .join(', ') +
+      '}'
+    );
   }
   return JSON.stringify(value);
 }
@@ -273,7 +279,13 @@ function pyRepr(value) {
     return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
   }
   if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
-  return '{' + Object.entries(/** @type {object} */ (value)).map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ') + '}';
+  return (
+    '{' +
+    Object.entries(/** @type {object} */ (value))
+      .map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`)
+      .join(', ') +
+    '}'
+  );
 }
 
 /** The in-band error of ≤0.3 servers, written like Python's `json.dumps` (spaces, `\u` escapes). */
@@ -341,8 +353,7 @@ const FAILED_ERROR = { code: 'server_error', message: 'An unexpected error occur
 const INCOMPLETE_ANSWER =
   'TCP congestion control keeps senders from overwhelming the network. It relies on a congestion window ' +
   '(cwnd) that grows during slow start, then increases linearly in congestion avoidance, and';
-const NO_TOOL_ANSWER =
-  "I can't check the weather from here: this request has no `get_weather` function tool, so there is nothing to call.";
+const NO_TOOL_ANSWER = "I can't check the weather from here: this request has no `get_weather` function tool, so there is nothing to call.";
 
 /** The browser-side tools of the demo page (no arguments), for both protocols. */
 export const LOCAL_TIME_TOOL = 'get_local_time';
@@ -360,7 +371,11 @@ export function browserToolsAskedFor(text) {
 }
 
 /** A tool output as one line of markdown-safe text. @param {string} s */
-const inlineMd = (s) => s.replace(/\s+/g, ' ').trim().replace(/[\\`*_]/g, (c) => `\\${c}`) || '(nothing)';
+const inlineMd = (s) =>
+  s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_]/g, (c) => `\\${c}`) || '(nothing)';
 
 /**
  * The answer built from what the browser tools returned (both protocols use it).
@@ -398,7 +413,11 @@ function contentText(content) {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((p) => (p && typeof p === 'object' && typeof p.text === 'string' && (p.type === 'input_text' || p.type === 'text' || p.type === 'output_text') ? p.text : ''))
+    .map((p) =>
+      p && typeof p === 'object' && typeof p.text === 'string' && (p.type === 'input_text' || p.type === 'text' || p.type === 'output_text')
+        ? p.text
+        : '',
+    )
     .join(' ');
 }
 
@@ -442,7 +461,13 @@ function echoTools(tools) {
   return tools.map((t) => {
     if (!t || typeof t !== 'object') return t;
     if (t.type === 'function') {
-      return { type: 'function', name: t.name, description: t.description ?? null, parameters: t.parameters ?? null, strict: t.strict ?? null };
+      return {
+        type: 'function',
+        name: t.name,
+        description: t.description ?? null,
+        parameters: t.parameters ?? null,
+        strict: t.strict ?? null,
+      };
     }
     if (t.type === 'mcp') return { type: 'mcp', server_label: t.server_label, allowed_tools: t.allowed_tools ?? null };
     return t;
@@ -486,7 +511,11 @@ function normalizeItem(item) {
   if (item.type === 'message' && typeof item.content === 'string') {
     item.content = [{ text: item.content, type: item.role === 'assistant' ? 'output_text' : 'input_text' }];
   }
-  const fields = /** @type {Record<string, string[]>} */ (ITEM_FIELDS)[item.type] ?? [...Object.keys(item).filter((k) => k !== 'id' && k !== 'status'), 'id', 'status'];
+  const fields = /** @type {Record<string, string[]>} */ (ITEM_FIELDS)[item.type] ?? [
+    ...Object.keys(item).filter((k) => k !== 'id' && k !== 'status'),
+    'id',
+    'status',
+  ];
   /** @type {Record<string, any>} */
   const out = {};
   for (const f of fields) out[f] = item[f] ?? null;
@@ -619,7 +648,13 @@ function* messageEvents(b, text, { failAfter } = {}) {
     output_index: index,
     part: { type: 'output_text', text, annotations: [], logprobs: [] },
   });
-  const item = { content: [{ text, type: 'output_text', annotations: [], logprobs: [] }], role: 'assistant', type: 'message', id, status: 'completed' };
+  const item = {
+    content: [{ text, type: 'output_text', annotations: [], logprobs: [] }],
+    role: 'assistant',
+    type: 'message',
+    id,
+    status: 'completed',
+  };
   b.output.push(item);
   yield b.event('response.output_item.done', { response_id: b.id, item: structuredClone(item), output_index: index });
   return true;
@@ -698,7 +733,8 @@ function* mcpEvents(b, serverLabel, query) {
 }
 
 /** The request's function tools. @param {Record<string, any>} r @returns {{ name: string }[]} */
-const functionTools = (r) => (Array.isArray(r.tools) ? r.tools : []).filter((t) => t && t.type === 'function' && typeof t.name === 'string');
+const functionTools = (r) =>
+  (Array.isArray(r.tools) ? r.tools : []).filter((t) => t && t.type === 'function' && typeof t.name === 'string');
 
 /**
  * All events of one demo response, terminal event last.
@@ -737,7 +773,11 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
       const names = browserToolsAskedFor(lastUserInputText(r.input)).filter((n) => declared.has(n));
       // Without those function tools the model has nothing to call: today's answer for a tool-less request.
       if (!names.length) yield* messageEvents(b, RESPONSES_DEFAULT_ANSWER);
-      else yield* functionCallEvents(b, names.map((name) => ({ name, args: '{}' })));
+      else
+        yield* functionCallEvents(
+          b,
+          names.map((name) => ({ name, args: '{}' })),
+        );
       break;
     }
     case 'function_call_followup': {
@@ -750,7 +790,10 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
         if (name === LOCAL_TIME_TOOL) browser.time = text;
         if (name === PAGE_TITLE_TOOL) browser.title = text;
       }
-      const answer = browser.time !== undefined || browser.title !== undefined ? browserToolAnswer(browser) : followupAnswer(/** @type {any} */ (outputs.at(-1)).output);
+      const answer =
+        browser.time !== undefined || browser.title !== undefined
+          ? browserToolAnswer(browser)
+          : followupAnswer(/** @type {any} */ (outputs.at(-1)).output);
       yield* messageEvents(b, answer);
       break;
     }
@@ -769,7 +812,6 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
 
 // ---------------------------------------------------------------------------------------------------
 // HTTP plumbing
-
 
 /**
  * @typedef {import('node:http').IncomingMessage & { body?: unknown }} Req
@@ -839,7 +881,8 @@ export function createResponsesApi(deps) {
    * @param {unknown} input
    */
   function inputItems(input) {
-    if (typeof input === 'string') return [{ content: [{ text: input, type: 'input_text' }], role: 'user', type: 'message', id: null, status: null }];
+    if (typeof input === 'string')
+      return [{ content: [{ text: input, type: 'input_text' }], role: 'user', type: 'message', id: null, status: null }];
     return Array.isArray(input) ? input : [];
   }
 
@@ -856,14 +899,18 @@ export function createResponsesApi(deps) {
     const errors = [];
     if (order !== 'asc' && order !== 'desc') errors.push({ loc: ['query', 'order'], msg: "Input should be 'asc' or 'desc'", type: 'enum' });
     if (limitRaw !== null && !/^-?\d+$/.test(limitRaw)) {
-      errors.push({ loc: ['query', 'limit'], msg: 'Input should be a valid integer, unable to parse string as an integer', type: 'int_parsing' });
+      errors.push({
+        loc: ['query', 'limit'],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        type: 'int_parsing',
+      });
     }
     if (errors.length) return sendJson(req, res, 400, validationBody(flavour, errors));
     const limit = Number(limitRaw) || 20; // `request.limit or 20`, like the real service
     const ordered = order === 'asc' ? [...chronological] : [...chronological].reverse();
     const after = url.searchParams.get('after');
     // An unknown `after` cursor gives an empty page (our choice; the real store's answer is not documented).
-    const start = after ? (ordered.findIndex((i) => i.id === after) + 1 || ordered.length) : 0;
+    const start = after ? ordered.findIndex((i) => i.id === after) + 1 || ordered.length : 0;
     const data = ordered.slice(start, start + limit);
     return sendPydantic(req, res, 200, {
       object: 'list',
@@ -926,14 +973,17 @@ export function createResponsesApi(deps) {
     const r = /** @type {Record<string, any>} */ (body);
     const errors = [];
     if (r.input === undefined) errors.push(missing('input'));
-    else if (typeof r.input !== 'string' && !Array.isArray(r.input)) errors.push({ loc: ['body', 'input'], msg: 'Input should be a valid string', type: 'string_type' });
+    else if (typeof r.input !== 'string' && !Array.isArray(r.input))
+      errors.push({ loc: ['body', 'input'], msg: 'Input should be a valid string', type: 'string_type' });
     if (r.model === undefined) errors.push(missing('model'));
-    else if (typeof r.model !== 'string') errors.push({ loc: ['body', 'model'], msg: 'Input should be a valid string', type: 'string_type' });
+    else if (typeof r.model !== 'string')
+      errors.push({ loc: ['body', 'model'], msg: 'Input should be a valid string', type: 'string_type' });
     if (errors.length) return sendJson(req, res, 400, validationBody(flavour, errors));
     const stream = r.stream === true;
     if (r.conversation != null && r.previous_response_id != null) {
       return sendJson(req, res, 400, {
-        detail: "Mutually exclusive parameters: 'previous_response_id' and 'conversation'. Ensure you are only providing one of these parameters.",
+        detail:
+          "Mutually exclusive parameters: 'previous_response_id' and 'conversation'. Ensure you are only providing one of these parameters.",
       });
     }
     const conversationId = typeof r.conversation === 'string' ? r.conversation : r.conversation?.id;
@@ -941,7 +991,11 @@ export function createResponsesApi(deps) {
     if (/^unknown/i.test(r.model)) {
       const detail = `Model '${r.model}' not found. Use 'client.models.list()' to list available Models.`;
       // 0.3 turned this ValueError into "400: Invalid value: …" (a best reconstruction of that release).
-      return failEarly(req, res, flavour, stream, { status: flavour.errors === 'legacy' ? 400 : 404, detail, legacy: `Invalid value: ${detail}` });
+      return failEarly(req, res, flavour, stream, {
+        status: flavour.errors === 'legacy' ? 400 : 404,
+        detail,
+        legacy: `Invalid value: ${detail}`,
+      });
     }
     if (conversationId !== undefined && (!conv || !flavour.conversations)) {
       const detail = `Conversation '${conversationId}' not found.`;
@@ -965,7 +1019,8 @@ export function createResponsesApi(deps) {
     /** @type {Map<string, string>} */
     const callNames = new Map();
     const learn = (/** @type {unknown} */ items) => {
-      for (const i of Array.isArray(items) ? items : []) if (i && i.type === 'function_call' && typeof i.call_id === 'string') callNames.set(i.call_id, i.name);
+      for (const i of Array.isArray(items) ? items : [])
+        if (i && i.type === 'function_call' && typeof i.call_id === 'string') callNames.set(i.call_id, i.name);
     };
     learn(conv?.items.map((s) => s.item));
     if (typeof r.previous_response_id === 'string') learn(/** @type {any} */ (responses.get(r.previous_response_id))?.output);
@@ -1016,7 +1071,12 @@ export function createResponsesApi(deps) {
       }
       const b = /** @type {Record<string, any>} */ (body && typeof body === 'object' ? body : {});
       if (b.items != null && !Array.isArray(b.items)) {
-        return sendJson(req, res, 400, validationBody(flavour, [{ loc: ['body', 'items'], msg: 'Input should be a valid list', type: 'list_type' }]));
+        return sendJson(
+          req,
+          res,
+          400,
+          validationBody(flavour, [{ loc: ['body', 'items'], msg: 'Input should be a valid list', type: 'list_type' }]),
+        );
       }
       const id = typeof script?.conversationId === 'string' ? script.conversationId : `conv_${hex48()}`;
       const conversation = { id, object: 'conversation', created_at: nowSeconds(), metadata: b.metadata ?? null, items: null };
@@ -1031,11 +1091,17 @@ export function createResponsesApi(deps) {
     if (method !== 'GET') return notAllowed();
     if (script) {
       const status = script.getSessionStatus ?? script.sessionStatus;
-      if (status !== undefined && status !== 200) return sendScriptBody(req, res, status, script.getSessionBody ?? script.sessionBody ?? null);
+      if (status !== undefined && status !== 200)
+        return sendScriptBody(req, res, status, script.getSessionBody ?? script.sessionBody ?? null);
       // Under a script every conversation id is known.
       const stored = conversations.get(id);
       if (segs.length === 3) {
-        return sendPydantic(req, res, 200, stored?.conversation ?? { id, object: 'conversation', created_at: nowSeconds(), metadata: null, items: null });
+        return sendPydantic(
+          req,
+          res,
+          200,
+          stored?.conversation ?? { id, object: 'conversation', created_at: nowSeconds(), metadata: null, items: null },
+        );
       }
       const items = Array.isArray(script.items) ? script.items : (stored?.items ?? []).map((s) => s.item);
       return listItems(items, url, req, res, flavour);
@@ -1049,7 +1115,13 @@ export function createResponsesApi(deps) {
     const stored = conversations.get(id);
     if (!stored) return sendJson(req, res, 404, { detail: `Conversation '${id}' not found.` });
     if (segs.length === 3) return sendPydantic(req, res, 200, stored.conversation);
-    return listItems(stored.items.map((s) => s.item), url, req, res, flavour);
+    return listItems(
+      stored.items.map((s) => s.item),
+      url,
+      req,
+      res,
+      flavour,
+    );
   }
 
   /** Whether a path (segments after the mount) belongs to this module. @param {string[]} segs */

@@ -264,7 +264,7 @@ export function splitIntoDeltas(text) {
   if (rest) tokens.push(rest);
   const rand = prng(hashString(text));
   const out = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const n = 1 + Math.floor(rand() * 3);
     out.push(tokens.slice(i, i + n).join(''));
     i += n;
@@ -629,7 +629,7 @@ function* demoTurn(scenario, ctx, userText, onComplete, clientTools = {}) {
       output = /** @type {any} */ (step).model_response;
     }
   }
-  const turn = finishTurn(ctx, { ...output, tool_calls: [.../** @type {any} */ (output).tool_calls ?? []] });
+  const turn = finishTurn(ctx, { ...output, tool_calls: [.../** @type {any} */ (output.tool_calls ?? [])] });
   onComplete(turn);
   yield chunk({ event_type: 'turn_complete', turn });
 }
@@ -651,7 +651,12 @@ function* resumedTurn(ctx, pending, toolResponses, onComplete) {
     completed_at: isoNow(),
     step_type: 'tool_execution',
     tool_calls: pending.toolCalls.map((c) => ({ ...c })),
-    tool_responses: toolResponses.map((r) => ({ call_id: r.call_id, tool_name: r.tool_name, content: r.content, metadata: r.metadata ?? null })),
+    tool_responses: toolResponses.map((r) => ({
+      call_id: r.call_id,
+      tool_name: r.tool_name,
+      content: r.content,
+      metadata: r.metadata ?? null,
+    })),
   };
   ctx.steps.push(step);
   // No step_start: the step began when the turn started waiting, in the stream that asked for the tools.
@@ -702,12 +707,17 @@ function resumeProblem(session, turnId, pending, toolResponses) {
  */
 function resumeBodyErrors(b) {
   if (b.tool_responses === undefined) return [{ loc: ['body', 'tool_responses'], msg: 'Field required', type: 'missing' }];
-  if (!Array.isArray(b.tool_responses)) return [{ loc: ['body', 'tool_responses'], msg: 'Input should be a valid list', type: 'list_type' }];
+  if (!Array.isArray(b.tool_responses))
+    return [{ loc: ['body', 'tool_responses'], msg: 'Input should be a valid list', type: 'list_type' }];
   /** @type {{ loc: (string | number)[], msg: string, type: string }[]} */
   const errors = [];
   b.tool_responses.forEach((/** @type {any} */ r, /** @type {number} */ i) => {
     if (!r || typeof r !== 'object' || Array.isArray(r)) {
-      errors.push({ loc: ['body', 'tool_responses', i], msg: 'Input should be a valid dictionary or object to extract fields from', type: 'model_attributes_type' });
+      errors.push({
+        loc: ['body', 'tool_responses', i],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        type: 'model_attributes_type',
+      });
       return;
     }
     for (const field of ['call_id', 'tool_name', 'content']) {
@@ -808,7 +818,6 @@ function answerPreflight(req, res) {
   res.writeHead(failures.length ? 400 : 200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
   res.end(text);
 }
-
 
 // ---------------------------------------------------------------------------------------------------
 // The handler
@@ -1226,7 +1235,9 @@ export function createMockLlamaStack(options = {}) {
         return sendJson(req, res, 400, { detail: 'A script needs "chunks" (or "turns": [{chunks}], or conversation "items")' });
       }
       if (s.flavour !== undefined && !(s.flavour in FLAVOURS)) {
-        return sendJson(req, res, 400, { detail: `Unknown flavour ${JSON.stringify(s.flavour)}; one of ${Object.keys(FLAVOURS).join(', ')}` });
+        return sendJson(req, res, 400, {
+          detail: `Unknown flavour ${JSON.stringify(s.flavour)}; one of ${Object.keys(FLAVOURS).join(', ')}`,
+        });
       }
       const id = `script-${++scriptCounter}`;
       agents.set(id, {
@@ -1253,7 +1264,12 @@ export function createMockLlamaStack(options = {}) {
       if (method === 'GET') {
         const id = url.searchParams.get('agent_id');
         const list = id ? recorded.filter((r) => r.pathname.split('/').map(safeDecode).includes(id)) : recorded;
-        return sendJson(req, res, 200, list.map(({ method, path, headers, body, open, endedByServer }) => ({ method, path, headers, body, open, endedByServer })));
+        return sendJson(
+          req,
+          res,
+          200,
+          list.map(({ method, path, headers, body, open, endedByServer }) => ({ method, path, headers, body, open, endedByServer })),
+        );
       }
     }
     return sendJson(req, res, 404, { detail: 'Not Found' });
@@ -1310,7 +1326,9 @@ export function createMockLlamaStack(options = {}) {
           });
         }
         if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'version' && flavour.version) {
-          return method === 'GET' ? sendJson(req, res, 200, { version: flavour.version }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+          return method === 'GET'
+            ? sendJson(req, res, 200, { version: flavour.version })
+            : sendJson(req, res, 405, { detail: 'Method Not Allowed' });
         }
         if (segs[0] === 'v1' && segs.length === 2 && segs[1] === 'health' && flavour.health) {
           return method === 'GET' ? sendJson(req, res, 200, { status: 'OK' }) : sendJson(req, res, 405, { detail: 'Method Not Allowed' });

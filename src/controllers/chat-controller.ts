@@ -244,7 +244,6 @@ export class ChatController implements ReactiveController {
     return last?.sender === 'assistant' ? last : undefined;
   }
 
-
   // ---------------------------------------------------------------- which protocol
 
   /**
@@ -286,7 +285,8 @@ export class ChatController implements ReactiveController {
     if (protocol.api === 'responses' && !s.model) {
       return 'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.';
     }
-    if (protocol.api === 'agents' && !s.agentId && !s.model) return 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).';
+    if (protocol.api === 'agents' && !s.agentId && !s.model)
+      return 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).';
     return '';
   }
 
@@ -400,7 +400,10 @@ export class ChatController implements ReactiveController {
     if (turn.ended) return false;
     const agentId = (created.body as { agent_id?: unknown } | undefined)?.agent_id;
     if (!created.ok || typeof agentId !== 'string' || !agentId) {
-      this.endTurn(turn, { kind: 'failed', message: `Could not create an agent for the model ${this.settings().model}. ${created.message}` });
+      this.endTurn(turn, {
+        kind: 'failed',
+        message: `Could not create an agent for the model ${this.settings().model}. ${created.message}`,
+      });
       return false;
     }
     this.createdAgentId = agentId;
@@ -418,8 +421,10 @@ export class ChatController implements ReactiveController {
       },
       bytes: () => this.touch(turn, true),
       data: (raw) => this.onData(turn, protocol, raw),
-      httpError: (status, body, retryAfter) => this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn', retryAfter) }),
-      networkError: () => this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
+      httpError: (status, body, retryAfter) =>
+        this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn', retryAfter) }),
+      networkError: () =>
+        this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
       ended: () => this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) }),
     });
   }
@@ -477,9 +482,15 @@ export class ChatController implements ReactiveController {
       const result = await this.bridge.runClientTool(call);
       if (turn.ended) return;
       if (!result.handled) {
-        return this.endTurn(turn, { kind: 'paused', notice: `The agent asked for the browser tool ${call.toolName}, which this page does not provide.` });
+        return this.endTurn(turn, {
+          kind: 'paused',
+          notice: `The agent asked for the browser tool ${call.toolName}, which this page does not provide.`,
+        });
       }
-      this.apply({ type: 'turn-event', event: { kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: result.content, isError: result.isError } });
+      this.apply({
+        type: 'turn-event',
+        event: { kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: result.content, isError: result.isError },
+      });
       outputs.push({ callId: call.callId, toolName: call.toolName, content: result.content });
     }
     const turnId = event.turnId ?? this.lastAssistant()?.turnId ?? '';
@@ -518,7 +529,8 @@ export class ChatController implements ReactiveController {
 
   private endTurn(turn: ActiveTurn, original: Ending): void {
     if (turn.ended) return;
-    const ending = original.kind === 'failed' || original.kind === 'aborted' ? { ...original, message: this.redact(original.message) } : original;
+    const ending =
+      original.kind === 'failed' || original.kind === 'aborted' ? { ...original, message: this.redact(original.message) } : original;
     turn.ended = true;
     window.clearTimeout(turn.idleTimer);
     turn.abort.abort();
@@ -528,8 +540,10 @@ export class ChatController implements ReactiveController {
     else turn.stream?.close();
     if (this.active === turn) this.active = undefined;
 
-    if (ending.kind === 'failed') this.conversation = reduceConversation(this.conversation, { type: 'turn-failed', message: ending.message });
-    if (ending.kind === 'aborted') this.conversation = reduceConversation(this.conversation, { type: 'turn-aborted', message: ending.message });
+    if (ending.kind === 'failed')
+      this.conversation = reduceConversation(this.conversation, { type: 'turn-failed', message: ending.message });
+    if (ending.kind === 'aborted')
+      this.conversation = reduceConversation(this.conversation, { type: 'turn-aborted', message: ending.message });
     if (ending.kind === 'paused') this.conversation = reduceConversation(this.conversation, { type: 'turn-paused', notice: ending.notice });
     this.scheduler.cancel();
     this.commit();

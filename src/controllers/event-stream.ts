@@ -91,7 +91,8 @@ export function openEventStream(spec: HttpRequestSpec, headers: Record<string, s
   const progress = internals._onStreamProgress.bind(source);
   internals._onStreamProgress = (e) => {
     const x = source.xhr;
-    if (x && x.readyState === XMLHttpRequest.LOADING && x.status >= 200 && x.status < 300 && !hasLineBreak(x.responseText, source.progress)) return;
+    if (x && x.readyState === XMLHttpRequest.LOADING && x.status >= 200 && x.status < 300 && !hasLineBreak(x.responseText, source.progress))
+      return;
     progress(e);
   };
   source.stream();
@@ -150,5 +151,8 @@ export function parsePayloads(raw: string): unknown[] {
   };
   const whole = parse(raw);
   if (whole !== undefined || !/[\r\n]/.test(raw)) return [whole];
-  return raw.split(/\r\n|\r|\n/).filter((line) => line.trim()).map(parse);
+  return raw
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim())
+    .map(parse);
 }

@@ -49,7 +49,8 @@ export const sentences = {
   // Configuration hints for the site owner ({names}: attribute names, as written).
   setAttributes: 'Set the {names} attributes to start chatting.',
   setAttribute: 'Set the {names} attribute to start chatting.',
-  needsModel: 'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.',
+  needsModel:
+    'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.',
   needsAgent: 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).',
 };
 
@@ -95,7 +96,9 @@ export function translateSentence(text: string, table: Table): string {
       const value = match[i + 1] ?? '';
       values[name] = NESTED.has(name) && value ? translateSentence(value, table) : value;
     });
-    return (table[key] ?? sentences[key]).replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'tail' ? (values.tail ? ` ${values.tail}` : '') : values[name] ?? ''));
+    return (table[key] ?? sentences[key]).replace(/\{(\w+)\}/g, (_m, name: string) =>
+      name === 'tail' ? (values.tail ? ` ${values.tail}` : '') : (values[name] ?? ''),
+    );
   }
   return text;
 }

@@ -212,8 +212,7 @@ const TAGS: Record<number, string> = {
 };
 
 /** Inline tokens: in a block-only parent they go into the implicit paragraph. */
-const isInline = (t: number) =>
-  (t >= CODE_INLINE && t <= IMAGE) || t === LINE_BREAK || t === CHECKBOX || t === EQUATION_INLINE;
+const isInline = (t: number) => (t >= CODE_INLINE && t <= IMAGE) || t === LINE_BREAK || t === CHECKBOX || t === EQUATION_INLINE;
 
 /** Renders streamed markdown into `container` (which it owns: it appends children; the caller clears it to restart). */
 export function renderMarkdownInto(container: HTMLElement, options: MarkdownOptions = {}): MarkdownStream {
@@ -339,7 +338,7 @@ export function renderMarkdownInto(container: HTMLElement, options: MarkdownOpti
         img.setAttribute('referrerpolicy', 'no-referrer');
         img.setAttribute('src', src); // last: the request starts here
         el = img;
-      } else if (src && !stack.some(g => g.t === LINK)) {
+      } else if (src && !stack.some((g) => g.t === LINK)) {
         // (no link inside a link)
         el = linkTo(h('a'), src, 'md-image-link');
         el.appendChild(text(label));
@@ -368,8 +367,7 @@ export function renderMarkdownInto(container: HTMLElement, options: MarkdownOpti
           let url = value.replace(/\s+("[^"]*"|'[^']*')\s*$/, '');
           if (f.t === RAW_URL) {
             // a bare URL runs to the next space: keep trailing punctuation out of the href
-            for (let c; (c = url.slice(-1)) && ('.,:;!?\'"*>'.includes(c) || (c === ')' && !url.includes('('))); )
-              url = url.slice(0, -1);
+            for (let c; (c = url.slice(-1)) && ('.,:;!?\'"*>'.includes(c) || (c === ')' && !url.includes('(')));) url = url.slice(0, -1);
           }
           const href = safeUrl(url, LINK_PROTOCOL);
           if ((f.ok = !!href)) linkTo(f.e, href!, 'md-link');

@@ -2,7 +2,14 @@
  * Remembers which conversation the chat is in, per slot (page origin, server, API, agent or model),
  * for `persist="session" | "local"`. Owns the rules; the element applies what it decides.
  */
-import { forgetConversation, PERSIST_MODES, readConversation, storageKey, writeConversation, type PersistMode } from './persisted-conversation.js';
+import {
+  forgetConversation,
+  PERSIST_MODES,
+  readConversation,
+  storageKey,
+  writeConversation,
+  type PersistMode,
+} from './persisted-conversation.js';
 
 /** What the element is configured with, read each time. */
 export interface MemoryConfig {
@@ -31,7 +38,13 @@ export class ConversationMemory {
 
   private get key(): string {
     const c = this.config();
-    return storageKey({ origin: location.origin, baseUrl: c.baseUrl, api: c.api, agentId: c.agentId === this.ownAgentId ? '' : c.agentId, model: c.model });
+    return storageKey({
+      origin: location.origin,
+      baseUrl: c.baseUrl,
+      api: c.api,
+      agentId: c.agentId === this.ownAgentId ? '' : c.agentId,
+      model: c.model,
+    });
   }
 
   /** The widget created this agent from `model`: remember it with the session, not as the slot's agent. */

@@ -24,7 +24,9 @@ const until = async (predicate: () => unknown, what: string) => {
   throw new Error(`never happened: ${what}`);
 };
 /** The rendered messages: the bundle names their element itself (scoped, or prefixed where it must). */
-const shownMessages = (el: BuiltChat) => [...el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('[part~="message"]')];
+const shownMessages = (el: BuiltChat) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement & { updateComplete: Promise<boolean> }>('[part~="message"]'),
+];
 
 before(async () => {
   const bundle = '/__built/llama-agent-chat.js';
@@ -47,7 +49,10 @@ describe('the built script-tag bundle', () => {
   });
 
   it('speaks the Responses API and keeps the conversation going', async () => {
-    const server = await scripted({ flavour: 'ogx-0.8', turns: [{ chunks: responseFrames(['Hello ', 'there.']) }, { chunks: responseFrames(['Again.']) }] });
+    const server = await scripted({
+      flavour: 'ogx-0.8',
+      turns: [{ chunks: responseFrames(['Hello ', 'there.']) }, { chunks: responseFrames(['Again.']) }],
+    });
     const el = await fixture<BuiltChat>(html`<llama-agent-chat base-url=${server.baseUrl} model="llama3.2:3b"></llama-agent-chat>`);
     expect((await el.send('Hello')).status).to.equal('complete');
     const conversation = el.sessionId;
@@ -74,7 +79,10 @@ describe('the built script-tag bundle', () => {
     expect(panel.hidden).to.equal(false);
     expect(launcher.getAttribute('aria-expanded')).to.equal('true');
     expect((await el.send('Hello')).status).to.equal('complete');
-    await until(() => Object.keys(sessionStorage).some((key) => sessionStorage.getItem(key)!.includes(el.sessionId!)), 'the session id stored');
+    await until(
+      () => Object.keys(sessionStorage).some((key) => sessionStorage.getItem(key)!.includes(el.sessionId!)),
+      'the session id stored',
+    );
     el.shadowRoot!.querySelector<HTMLElement>('[part~="close-button"]')!.click();
     await el.updateComplete;
     expect(el.open).to.equal(false);

@@ -21,7 +21,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 /** What the protocol layer writes, from its real functions. */
 const incomplete = (reason: string) =>
-  (normalizeResponsesEvent({ type: 'response.incomplete', response: { incomplete_details: { reason } } })[0] as { message: string }).message;
+  (normalizeResponsesEvent({ type: 'response.incomplete', response: { incomplete_details: { reason } } })[0] as { message: string })
+    .message;
 
 describe('failure sentences in other languages', () => {
   it('every language translates every sentence with the same placeholders', () => {
@@ -37,11 +38,24 @@ describe('failure sentences in other languages', () => {
     const said = 'Invalid value: Session ‘x’ not found. (see <docs> & “more”)';
     const now = new Date(2026, 11, 2, 12, 0, 0);
     // The advice's time is written in the reader's own clock format: the same call the widget makes.
-    const inThirty = new Date(2026, 11, 2, 12, 0, 30).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const inThirty = new Date(2026, 11, 2, 12, 0, 30).toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     const cases: [string, string][] = [
-      [describeHttpFailure(500, { detail: said }, 'turn'), `Le serveur a échoué en traitant la requête (HTTP 500). Le serveur a répondu : « ${said} »`],
-      [describeHttpFailure(401, { error: { message: 'no token' } }, 'turn'), 'Le serveur exige une authentification (HTTP 401). Donnez au chat un en-tête Authorization par sa propriété headers. Le serveur a répondu : « no token »'],
-      [describeHttpFailure(404, {}, 'turn'), 'Ce serveur n’a pas d’API Agents à cette adresse (HTTP 404). C’est peut-être Llama Stack 0.4 ou plus récent, qui a remplacé les agents par l’API Responses.'],
+      [
+        describeHttpFailure(500, { detail: said }, 'turn'),
+        `Le serveur a échoué en traitant la requête (HTTP 500). Le serveur a répondu : « ${said} »`,
+      ],
+      [
+        describeHttpFailure(401, { error: { message: 'no token' } }, 'turn'),
+        'Le serveur exige une authentification (HTTP 401). Donnez au chat un en-tête Authorization par sa propriété headers. Le serveur a répondu : « no token »',
+      ],
+      [
+        describeHttpFailure(404, {}, 'turn'),
+        'Ce serveur n’a pas d’API Agents à cette adresse (HTTP 404). C’est peut-être Llama Stack 0.4 ou plus récent, qui a remplacé les agents par l’API Responses.',
+      ],
       [describeHttpFailure(404, {}, 'history'), 'Le serveur n’a pas trouvé cette conversation (HTTP 404).'],
       [describeHttpFailure(404, {}, 'agent'), 'Le serveur n’a pas d’API Agents pour créer l’agent (HTTP 404).'],
       [describeHttpFailure(404, {}, 'session'), 'Le serveur n’a pas trouvé cet agent (HTTP 404).'],
@@ -49,11 +63,23 @@ describe('failure sentences in other languages', () => {
       [describeHttpFailure(400, {}, 'turn'), 'Le serveur a refusé la requête (HTTP 400).'],
       [describeInBandError({ message: said }), `Le serveur a signalé une erreur : ${said}`],
       [describeInBandError({}), 'Le serveur a signalé une erreur sans dire laquelle.'],
-      [describeNetworkFailure('http://example.test:8321/x', false), 'Impossible de joindre le serveur à http://example.test:8321. Vérifiez qu’il fonctionne et qu’il accepte les requêtes de cette page (CORS).'],
+      [
+        describeNetworkFailure('http://example.test:8321/x', false),
+        'Impossible de joindre le serveur à http://example.test:8321. Vérifiez qu’il fonctionne et qu’il accepte les requêtes de cette page (CORS).',
+      ],
       [describeNetworkFailure('http://example.test', true), 'La connexion au serveur a été perdue avant la fin de la réponse.'],
-      [describeUnfinishedStream('text/html; charset=utf-8'), 'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu en text/html au lieu d’un flux d’événements.'],
-      [describeUnfinishedStream(''), 'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu sans Content-Type : ce n’est peut-être pas un flux d’événements.'],
-      [describeHttpFailure(429, {}, 'turn', '30', now), `Le serveur limite les requêtes en ce moment (HTTP 429). Il demande de réessayer après ${inThirty}.`],
+      [
+        describeUnfinishedStream('text/html; charset=utf-8'),
+        'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu en text/html au lieu d’un flux d’événements.',
+      ],
+      [
+        describeUnfinishedStream(''),
+        'Le serveur a fermé la connexion avant la fin de la réponse. Il a répondu sans Content-Type : ce n’est peut-être pas un flux d’événements.',
+      ],
+      [
+        describeHttpFailure(429, {}, 'turn', '30', now),
+        `Le serveur limite les requêtes en ce moment (HTTP 429). Il demande de réessayer après ${inThirty}.`,
+      ],
       [
         describeHttpFailure(503, { detail: 'busy ” really' }, 'turn', '30', now),
         `Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « busy ” really » Il demande de réessayer après ${inThirty}.`,
@@ -68,7 +94,9 @@ describe('failure sentences in other languages', () => {
   });
 
   it('translates the configuration hints, keeping attribute names as written', () => {
-    expect(translateSentence('Set the base-url attribute to start chatting.', fr_)).to.equal('Renseignez l’attribut base-url pour commencer à discuter.');
+    expect(translateSentence('Set the base-url attribute to start chatting.', fr_)).to.equal(
+      'Renseignez l’attribut base-url pour commencer à discuter.',
+    );
     expect(translateSentence('Set the base-url and agent-id attributes to start chatting.', fr_)).to.equal(
       'Renseignez les attributs base-url and agent-id pour commencer à discuter.',
     );

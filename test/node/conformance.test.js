@@ -69,7 +69,13 @@ function departuresOf(name, value) {
   if (strict(name, value)) return [];
   const all = validatorFor(name, DEPARTURE_NAMES);
   assert.ok(all(value), `${name} invalid even with the known departures: ${JSON.stringify(all.errors?.slice(0, 5), null, 1)}`);
-  return DEPARTURE_NAMES.filter((d) => !validatorFor(name, DEPARTURE_NAMES.filter((x) => x !== d))(value));
+  return DEPARTURE_NAMES.filter(
+    (d) =>
+      !validatorFor(
+        name,
+        DEPARTURE_NAMES.filter((x) => x !== d),
+      )(value),
+  );
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -204,7 +210,12 @@ describe('the validator itself', () => {
   test('rejects a text delta without text', () => {
     const broken = {
       event: {
-        payload: { event_type: 'step_progress', step_type: 'inference', step_id: '19b90930-de08-4a51-b1d5-523ae19cd9d0', delta: { type: 'text' } },
+        payload: {
+          event_type: 'step_progress',
+          step_type: 'inference',
+          step_id: '19b90930-de08-4a51-b1d5-523ae19cd9d0',
+          delta: { type: 'text' },
+        },
       },
     };
     assert.equal(strict('AgentTurnResponseStreamChunk', broken), false);
@@ -246,7 +257,10 @@ describe('real 0.3.5 server output (transcripts)', () => {
         assert.doesNotMatch(raw, UNICODE_ESCAPE_RE, t.name);
       }
     }
-    assert.ok(transcripts.some((t) => t.frames.some((f) => f.raw.includes('🇵🇹'))), 'emoji sent literally');
+    assert.ok(
+      transcripts.some((t) => t.frames.some((f) => f.raw.includes('🇵🇹'))),
+      'emoji sent literally',
+    );
   });
 
   test('our event-sequence function reproduces each transcript event_sequence', () => {
@@ -388,7 +402,13 @@ describe('mock Llama Stack', () => {
       assert.deepEqual(Object.keys(call), ['call_id', 'tool_name', 'arguments']);
       assert.match(call.call_id, /^call_[A-Za-z0-9]{16}$/);
       assert.doesNotThrow(() => JSON.parse(call.arguments), 'arguments is a JSON string');
-      assert.equal(toolDeltas.slice(0, -1).map((d) => d.tool_call).join(''), `${call.tool_name}(${call.arguments})`);
+      assert.equal(
+        toolDeltas
+          .slice(0, -1)
+          .map((d) => d.tool_call)
+          .join(''),
+        `${call.tool_name}(${call.arguments})`,
+      );
       assert.equal(p.find((x) => x.event_type === 'step_complete').step_details.model_response.content, '');
       // tool_execution step: one progress with the whole ToolCall (parse_status in_progress), then results
       const execProgress = p.filter((x) => x.step_type === 'tool_execution' && x.event_type === 'step_progress');
@@ -421,12 +441,18 @@ describe('mock Llama Stack', () => {
     assert.deepEqual(structure(eventSequence(events)), structure(transcripts.output_shield_pass.meta.event_sequence));
     const p = events.map((e) => e.event.payload);
     const starts = p.filter((x) => x.event_type === 'step_start' && x.step_type === 'shield_call');
-    assert.deepEqual(starts.map((x) => x.metadata), [{ touchpoint: 'user-input' }, { touchpoint: 'assistant-output' }]);
+    assert.deepEqual(
+      starts.map((x) => x.metadata),
+      [{ touchpoint: 'user-input' }, { touchpoint: 'assistant-output' }],
+    );
     const shields = p.filter((x) => x.event_type === 'step_complete' && x.step_type === 'shield_call');
     assert.equal(shields[0].step_details.violation, null);
     const violation = shields[1].step_details.violation;
     assert.equal(violation.violation_level, 'error');
-    const streamed = p.filter((x) => x.delta?.type === 'text').map((x) => x.delta.text).join('');
+    const streamed = p
+      .filter((x) => x.delta?.type === 'text')
+      .map((x) => x.delta.text)
+      .join('');
     const turn = lastTurn(events);
     assert.ok(streamed.length > 0);
     assert.notEqual(turn.output_message.content, streamed);
@@ -453,7 +479,16 @@ describe('mock Llama Stack', () => {
     const completed = scenarios.filter(([n]) => n !== 'error').map(([n]) => lastTurn(scenarioEvents.get(n)));
     assert.deepEqual(json.turns, completed, 'every completed turn, in order; the failed one is not stored');
     for (const t of json.turns) {
-      assert.deepEqual(Object.keys(t), ['turn_id', 'session_id', 'input_messages', 'steps', 'output_message', 'output_attachments', 'started_at', 'completed_at']);
+      assert.deepEqual(Object.keys(t), [
+        'turn_id',
+        'session_id',
+        'input_messages',
+        'steps',
+        'output_message',
+        'output_attachments',
+        'started_at',
+        'completed_at',
+      ]);
       assert.ok(lenient('Turn', t));
       assert.deepEqual(t.input_messages[0].context, null);
     }
@@ -476,7 +511,10 @@ describe('mock Llama Stack', () => {
     assert.match(session.json.detail, /^Invalid value: .*ghost/);
 
     for (const stream of [false, undefined]) {
-      const r = await postJson(base, `/v1/agents/demo-agent/session/${sessionId}/turn`, { messages: [{ role: 'user', content: 'hi' }], stream });
+      const r = await postJson(base, `/v1/agents/demo-agent/session/${sessionId}/turn`, {
+        messages: [{ role: 'user', content: 'hi' }],
+        stream,
+      });
       assert.equal(r.status, 501);
       assert.match(r.json.detail, /not implemented/i);
     }
@@ -534,9 +572,18 @@ describe('mock scripted agents', () => {
   test('chunks written separately arrive as written: status, headers and bytes', async () => {
     const euro = Buffer.from('data: {"text":"€ ok"}\n\n', 'utf8'); // € is 3 bytes: split inside it
     const cut = euro.indexOf(0xe2) + 1;
-    const chunks = ['data: {"a":1}\n\n', { base64: euro.subarray(0, cut).toString('base64') }, { delayMs: 60 }, { base64: euro.subarray(cut).toString('base64') }];
+    const chunks = [
+      'data: {"a":1}\n\n',
+      { base64: euro.subarray(0, cut).toString('base64') },
+      { delayMs: 60 },
+      { base64: euro.subarray(cut).toString('base64') },
+    ];
     const id = await script({ headers: { 'X-Trace-Id': 'abc123' }, chunks, chunkDelayMs: 60 });
-    const { res } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const { res } = await rawRequest(base, turnPath(id), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: turnBody,
+    });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], SSE_CONTENT_TYPE);
     assert.equal(res.headers['x-trace-id'], 'abc123');
@@ -553,10 +600,7 @@ describe('mock scripted agents', () => {
 
   test('a non-200 script answers JSON by default, and turns play in order', async () => {
     const id = await script({
-      turns: [
-        { status: 429, chunks: ['{"error": {"message": "Quota exceeded"}}'] },
-        { chunks: ['data: {"second":true}\n\n'] },
-      ],
+      turns: [{ status: 429, chunks: ['{"error": {"message": "Quota exceeded"}}'] }, { chunks: ['data: {"second":true}\n\n'] }],
     });
     const first = await postJson(base, turnPath(id), turnBody);
     assert.equal(first.status, 429);
@@ -569,7 +613,11 @@ describe('mock scripted agents', () => {
 
   test('end "hang" keeps the connection open until the client aborts', async () => {
     const id = await script({ chunks: ['data: {"partial":true}\n\n'], end: 'hang' });
-    const { res, req } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const { res, req } = await rawRequest(base, turnPath(id), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: turnBody,
+    });
     const collected = collect(res);
     const first = await new Promise((resolve) => res.once('data', resolve));
     assert.equal(first.toString(), 'data: {"partial":true}\n\n');
@@ -581,9 +629,15 @@ describe('mock scripted agents', () => {
   });
 
   test('a gate holds the stream until the test opens it; a gate opened first does not hold it', async () => {
-    const id = await script({ chunks: ['data: {"before":true}\n\n', { gate: 'rest' }, 'data: {"after":true}\n\n', { gate: 'early' }, 'data: {"end":true}\n\n'] });
+    const id = await script({
+      chunks: ['data: {"before":true}\n\n', { gate: 'rest' }, 'data: {"after":true}\n\n', { gate: 'early' }, 'data: {"end":true}\n\n'],
+    });
     assert.equal((await postJson(base, `/__mock/scripts/${id}/gates/early`, {})).status, 200);
-    const { res } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const { res } = await rawRequest(base, turnPath(id), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: turnBody,
+    });
     const collected = collect(res);
     const first = await new Promise((resolve) => res.once('data', resolve));
     assert.equal(first.toString(), 'data: {"before":true}\n\n');
@@ -598,7 +652,11 @@ describe('mock scripted agents', () => {
 
   test('end "destroy" cuts the socket mid-response', async () => {
     const id = await script({ chunks: ['data: {"partial":true}\n\n'], end: 'destroy' });
-    const { res } = await rawRequest(base, turnPath(id), { method: 'POST', headers: { 'content-type': 'application/json' }, body: turnBody });
+    const { res } = await rawRequest(base, turnPath(id), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: turnBody,
+    });
     const { body, outcome } = await withTimeout(collect(res), 2000, 'destroy');
     assert.equal(body.toString(), 'data: {"partial":true}\n\n');
     assert.equal(outcome, 'aborted');
@@ -607,18 +665,26 @@ describe('mock scripted agents', () => {
   test('every request for an agent id is recorded, preflights included', async () => {
     const id = await script({ chunks: ['data: {}\n\n'] });
     const origin = 'http://localhost:8000';
-    (await rawRequest(base, `/v1/agents/${id}/session`, {
-      method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-    })).res.resume();
+    (
+      await rawRequest(base, `/v1/agents/${id}/session`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      })
+    ).res.resume();
     const s = await postJson(base, `/v1/agents/${id}/session`, { session_name: 'rec' }, { Authorization: 'Bearer t0k' });
     assert.equal(s.status, 200);
     await postJson(base, turnPath(id, s.json.session_id), turnBody);
     await postJson(base, turnPath(id, s.json.session_id), 'not json');
     await getJson(base, '/v1/agents/demo-agent'); // another agent: not in this list
     const { json } = await getJson(base, `/__mock/requests?agent_id=${id}`);
-    assert.deepEqual(json.map((r) => r.method), ['OPTIONS', 'POST', 'POST', 'POST']);
-    assert.deepEqual(json.map((r) => r.path), [`/v1/agents/${id}/session`, `/v1/agents/${id}/session`, turnPath(id, s.json.session_id), turnPath(id, s.json.session_id)]);
+    assert.deepEqual(
+      json.map((r) => r.method),
+      ['OPTIONS', 'POST', 'POST', 'POST'],
+    );
+    assert.deepEqual(
+      json.map((r) => r.path),
+      [`/v1/agents/${id}/session`, `/v1/agents/${id}/session`, turnPath(id, s.json.session_id), turnPath(id, s.json.session_id)],
+    );
     assert.equal(json[0].body, null);
     assert.equal(json[0].headers['access-control-request-headers'], 'content-type');
     assert.equal(json[1].headers.authorization, 'Bearer t0k');
@@ -629,13 +695,19 @@ describe('mock scripted agents', () => {
   });
 
   test('history, unknown-session 400 and a failing session create', async () => {
-    const realTurn = loadTranscripts().find((t) => t.name === 'server_tool').events.at(-1).event.payload.turn;
+    const realTurn = loadTranscripts()
+      .find((t) => t.name === 'server_tool')
+      .events.at(-1).event.payload.turn;
     const withHistory = await script({ chunks: [], history: [realTurn] });
     const session = await getJson(base, `/v1alpha/agents/${withHistory}/session/stored-session`);
     assert.equal(session.status, 200);
     assert.deepEqual(session.json.turns, [realTurn]);
     assert.equal(session.json.session_id, 'stored-session');
-    assert.deepEqual(departuresOf('Session', session.json), ['user_context_null', 'tool_response_metadata_null', 'builtin_tool_name_oneof']);
+    assert.deepEqual(departuresOf('Session', session.json), [
+      'user_context_null',
+      'tool_response_metadata_null',
+      'builtin_tool_name_oneof',
+    ]);
 
     const plain = await script({ chunks: [] });
     const unknown = await getJson(base, `/v1/agents/${plain}/session/gone`);
@@ -652,7 +724,11 @@ describe('mock scripted agents', () => {
     assert.deepEqual(denied.json, { error: { message: 'Invalid token' } });
     assert.equal((await getJson(base, `/v1/agents/${unauthorized}/session/x`)).status, 401);
 
-    const getOnly = await script({ chunks: [], getSessionStatus: 400, getSessionBody: { detail: "Invalid value: Session 'x' not found or access denied." } });
+    const getOnly = await script({
+      chunks: [],
+      getSessionStatus: 400,
+      getSessionBody: { detail: "Invalid value: Session 'x' not found or access denied." },
+    });
     assert.equal((await getJson(base, `/v1/agents/${getOnly}/session/x`)).status, 400);
     assert.equal((await postJson(base, `/v1/agents/${getOnly}/session`, { session_name: 's' })).status, 200);
   });
@@ -755,7 +831,8 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
   /** Departures from the spec per event kind (as in the server_tool comparison above). */
   const departuresByKind = (events) => {
     const m = {};
-    for (const ev of events) m[kindOf(ev)] = [...new Set([...(m[kindOf(ev)] ?? []), ...departuresOf('AgentTurnResponseStreamChunk', ev)])].sort();
+    for (const ev of events)
+      m[kindOf(ev)] = [...new Set([...(m[kindOf(ev)] ?? []), ...departuresOf('AgentTurnResponseStreamChunk', ev)])].sort();
     return m;
   };
   const history = async (sid = sessionId) => (await getJson(base, `/v1/agents/demo-agent/session/${sid}`)).json;
@@ -776,14 +853,21 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     const agent = (await getJson(base, '/v1/agents/demo-agent')).json;
     assert.ok(strict('Agent', agent), JSON.stringify(validatorFor('Agent').errors));
     assert.deepEqual(agent.agent_config.client_tools, DEMO_CLIENT_TOOLS);
-    assert.deepEqual(agent.agent_config.client_tools.map((t) => t.name), ['get_local_time', 'get_page_title']);
+    assert.deepEqual(
+      agent.agent_config.client_tools.map((t) => t.name),
+      ['get_local_time', 'get_page_title'],
+    );
   });
 
   test('the awaiting turn streams like client_tool_awaiting.sse, with two calls in one step', async () => {
     awaitingEvents = checkTurnStream(await runTurn(base, 'demo-agent', sessionId, QUESTION));
     const real = transcripts.client_tool_awaiting;
     assert.deepEqual(structure(eventSequence(awaitingEvents)), structure(real.meta.event_sequence));
-    assert.deepEqual(departuresByKind(awaitingEvents), departuresByKind(real.events), 'departs from the spec exactly where the real one does');
+    assert.deepEqual(
+      departuresByKind(awaitingEvents),
+      departuresByKind(real.events),
+      'departs from the spec exactly where the real one does',
+    );
     const p = awaitingEvents.map((e) => e.event.payload);
     assert.equal(new Set(p.filter((x) => x.step_id).map((x) => x.step_id)).size, 1, 'one inference step');
     const deltas = p.filter((x) => x.event_type === 'step_progress').map((x) => x.delta);
@@ -794,7 +878,13 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     const succeeded = deltas.filter((d) => d.parse_status === 'succeeded');
     assert.deepEqual(deltas.slice(-2), succeeded, 'the ToolCall objects come after every fragment');
     const calls = succeeded.map((d) => d.tool_call);
-    assert.deepEqual(calls.map((c) => [c.tool_name, c.arguments]), [['get_local_time', '{}'], ['get_page_title', '{}']]);
+    assert.deepEqual(
+      calls.map((c) => [c.tool_name, c.arguments]),
+      [
+        ['get_local_time', '{}'],
+        ['get_page_title', '{}'],
+      ],
+    );
     for (const c of calls) {
       assert.deepEqual(Object.keys(c), Object.keys(real.meta.expected_tool_calls[0]));
       assert.match(c.call_id, /^call_[A-Za-z0-9]{16}$/);
@@ -816,11 +906,21 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
 
   test('one word, one call: "time" asks for get_local_time only, "title" for get_page_title only', async () => {
     const sid = (await postJson(base, '/v1/agents/demo-agent/session', { session_name: 'one call' })).json.session_id;
-    for (const [text, name] of [['What time is it?', 'get_local_time'], ['What is the title of this page?', 'get_page_title']]) {
+    for (const [text, name] of [
+      ['What time is it?', 'get_local_time'],
+      ['What is the title of this page?', 'get_page_title'],
+    ]) {
       const events = checkTurnStream(await runTurn(base, 'demo-agent', sid, text));
       const real = transcripts.client_tool_awaiting.meta.event_sequence;
-      assert.deepEqual(eventSequence(events), real.map((k) => (k.startsWith('step_progress') ? 'step_progress/inference x4' : k)), text);
-      assert.deepEqual(lastTurn(events).output_message.tool_calls.map((c) => c.tool_name), [name]);
+      assert.deepEqual(
+        eventSequence(events),
+        real.map((k) => (k.startsWith('step_progress') ? 'step_progress/inference x4' : k)),
+        text,
+      );
+      assert.deepEqual(
+        lastTurn(events).output_message.tool_calls.map((c) => c.tool_name),
+        [name],
+      );
     }
   });
 
@@ -867,10 +967,18 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     assert.equal(notStreamed.res.status, 501);
     const noResponses = await postJson(base, resumePath(turnId), { stream: true });
     assert.equal(noResponses.status, 400);
-    assert.deepEqual(noResponses.json, { error: { detail: { errors: [{ loc: ['body', 'tool_responses'], msg: 'Field required', type: 'missing' }] } } });
-    const noContent = await postJson(base, resumePath(turnId), { tool_responses: [{ call_id: time.call_id, tool_name: 'get_local_time' }], stream: true });
+    assert.deepEqual(noResponses.json, {
+      error: { detail: { errors: [{ loc: ['body', 'tool_responses'], msg: 'Field required', type: 'missing' }] } },
+    });
+    const noContent = await postJson(base, resumePath(turnId), {
+      tool_responses: [{ call_id: time.call_id, tool_name: 'get_local_time' }],
+      stream: true,
+    });
     assert.equal(noContent.status, 400);
-    assert.deepEqual(noContent.json.error.detail.errors.map((e) => e.loc), [['body', 'tool_responses', 0, 'content']]);
+    assert.deepEqual(
+      noContent.json.error.detail.errors.map((e) => e.loc),
+      [['body', 'tool_responses', 0, 'content']],
+    );
 
     assert.deepEqual((await history()).turns, [awaitingTurn], 'nothing changed');
   });
@@ -886,7 +994,11 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     resumedEvents = checkTurnStream(r);
     const real = transcripts.client_tool_awaiting_resume;
     assert.deepEqual(structure(eventSequence(resumedEvents)), structure(real.meta.event_sequence));
-    assert.deepEqual(departuresByKind(resumedEvents), departuresByKind(real.events), 'departs from the spec exactly where the real one does');
+    assert.deepEqual(
+      departuresByKind(resumedEvents),
+      departuresByKind(real.events),
+      'departs from the spec exactly where the real one does',
+    );
 
     const p = resumedEvents.map((e) => e.event.payload);
     const inference = awaitingTurn.steps[0];
@@ -899,19 +1011,29 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     assert.deepEqual(Object.keys(exec), Object.keys(real.events[0].event.payload.step_details));
     assert.equal(exec.turn_id, awaitingTurn.turn_id);
     assert.deepEqual(exec.tool_calls, awaitingTurn.output_message.tool_calls);
-    assert.deepEqual(exec.tool_responses, toolResponses.map((t) => ({ ...t, metadata: null })), 'the contents as the client sent them');
+    assert.deepEqual(
+      exec.tool_responses,
+      toolResponses.map((t) => ({ ...t, metadata: null })),
+      'the contents as the client sent them',
+    );
     assert.ok(inference.completed_at <= exec.started_at);
 
     const answer = browserToolAnswer({ time: TIME, title: TITLE });
     assert.equal(answer, `It is **${TIME}** for you, and you are reading *${TITLE}*.`);
-    const text = p.filter((x) => x.delta?.type === 'text').map((x) => x.delta.text).join('');
+    const text = p
+      .filter((x) => x.delta?.type === 'text')
+      .map((x) => x.delta.text)
+      .join('');
     assert.equal(text, answer);
     const turn = lastTurn(resumedEvents);
     assert.equal(p.at(-1).event_type, 'turn_complete');
     assert.equal(turn.turn_id, awaitingTurn.turn_id, 'the same turn');
     assert.equal(turn.started_at, awaitingTurn.started_at);
     assert.deepEqual(turn.input_messages, awaitingTurn.input_messages);
-    assert.deepEqual(turn.steps.map((s) => s.step_type), ['inference', 'tool_execution', 'inference']);
+    assert.deepEqual(
+      turn.steps.map((s) => s.step_type),
+      ['inference', 'tool_execution', 'inference'],
+    );
     assert.deepEqual(turn.steps[0], inference);
     assert.deepEqual(turn.steps[1], exec);
     assert.deepEqual(turn.output_message, { role: 'assistant', content: answer, stop_reason: 'end_of_turn', tool_calls: [] });
@@ -932,12 +1054,16 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     );
     assert.equal(again, `400: Invalid value: No tool call to resume in turn ${awaitingTurn.turn_id}`);
     const next = checkTurnStream(await runTurn(base, 'demo-agent', sessionId, 'hello'));
-    assert.deepEqual((await history()).turns.map((t) => t.turn_id), [awaitingTurn.turn_id, lastTurn(next).turn_id]);
+    assert.deepEqual(
+      (await history()).turns.map((t) => t.turn_id),
+      [awaitingTurn.turn_id, lastTurn(next).turn_id],
+    );
   });
 
   test('created agents: no client_tools → both calls; declared ones only; other tools only → the default answer', async () => {
     const make = async (client_tools) =>
-      (await postJson(base, '/v1/agents', { agent_config: { model: 'm', instructions: 'i', ...(client_tools ? { client_tools } : {}) } })).json.agent_id;
+      (await postJson(base, '/v1/agents', { agent_config: { model: 'm', instructions: 'i', ...(client_tools ? { client_tools } : {}) } }))
+        .json.agent_id;
     const names = async (agent, text) => {
       const sid = (await postJson(base, `/v1/agents/${agent}/session`, { session_name: 's' })).json.session_id;
       const events = checkTurnStream(await runTurn(base, agent, sid, text));
@@ -964,10 +1090,14 @@ describe('mock client-side tools (demo agents: turn_awaiting_input, then resume)
     const one = await names(titleOnly, QUESTION);
     assert.deepEqual(one.names, ['get_page_title']);
     const answered = checkTurnStream(
-      await resume(one.turn.turn_id, [{ call_id: one.turn.output_message.tool_calls[0].call_id, tool_name: 'get_page_title', content: TITLE }], {
-        sid: one.sid,
-        agent: titleOnly,
-      }),
+      await resume(
+        one.turn.turn_id,
+        [{ call_id: one.turn.output_message.tool_calls[0].call_id, tool_name: 'get_page_title', content: TITLE }],
+        {
+          sid: one.sid,
+          agent: titleOnly,
+        },
+      ),
     );
     assert.equal(lastTurn(answered).output_message.content, `You are reading *${TITLE}*.`);
 

@@ -37,7 +37,19 @@ export class A {
 }
 `,
     );
-    const ours = ['fetchEverything', 'ownCounter', 'ownHost', 'pendingTimers', 'byString', 'requestUpdate', 'session_id', 'session_id2', 'sharedName', 'sharedName2', 'title'];
+    const ours = [
+      'fetchEverything',
+      'ownCounter',
+      'ownHost',
+      'pendingTimers',
+      'byString',
+      'requestUpdate',
+      'session_id',
+      'session_id2',
+      'sharedName',
+      'sharedName2',
+      'title',
+    ];
     const { mangled: all, kept: allKept } = privateMembers(root);
     const mangled = all.filter((name) => ours.includes(name));
     const kept = allKept.filter((name) => ours.includes(name));
@@ -52,7 +64,20 @@ export class A {
 test('in this repository, no public member, event detail or protocol field is shortened', () => {
   const { mangled } = privateMembers(ROOT);
   assert.ok(mangled.length > 20, `only ${mangled.length} names`);
-  for (const name of ['baseUrl', 'agentId', 'sessionId', 'messages', 'send', 'stop', 'open', 'mode', 'content', 'status', 'text', 'attachments']) {
+  for (const name of [
+    'baseUrl',
+    'agentId',
+    'sessionId',
+    'messages',
+    'send',
+    'stop',
+    'open',
+    'mode',
+    'content',
+    'status',
+    'text',
+    'attachments',
+  ]) {
     assert.ok(!mangled.includes(name), name);
   }
 });
@@ -63,7 +88,22 @@ test('the internals of sse.js and streaming-markdown are shortened; what we hand
     assert.ok(mangled.includes(name), `${name} is not shortened`);
   }
   // options we pass to sse.js, its public surface, and what our markdown renderer implements for smd
-  for (const name of ['headers', 'payload', 'method', 'withCredentials', 'readyState', 'addEventListener', 'close', 'stream', 'add_token', 'end_token', 'add_text', 'set_attr', 'data', 'text']) {
+  for (const name of [
+    'headers',
+    'payload',
+    'method',
+    'withCredentials',
+    'readyState',
+    'addEventListener',
+    'close',
+    'stream',
+    'add_token',
+    'end_token',
+    'add_text',
+    'set_attr',
+    'data',
+    'text',
+  ]) {
     assert.ok(!mangled.includes(name), `${name} is shortened`);
   }
 });

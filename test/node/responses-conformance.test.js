@@ -84,7 +84,11 @@ const STREAM_DEPARTURES = {
   incomplete_message_status_completed: 'a message item of an incomplete response has status "completed"',
 };
 
-const { validatorFor } = schemaValidators({ id: 'ogx-0.8.0.openapi', schemas: normalizeNullable(spec.components.schemas), patches: OPENAI_TYPES });
+const { validatorFor } = schemaValidators({
+  id: 'ogx-0.8.0.openapi',
+  schemas: normalizeNullable(spec.components.schemas),
+  patches: OPENAI_TYPES,
+});
 
 /** @param {string} name @param {unknown} value */
 function assertValid(name, value) {
@@ -116,7 +120,8 @@ function streamDepartures(events) {
     if (i > 0 && ev.sequence_number !== events[i - 1].sequence_number + 1) found.push('sequence_gap');
     if (ev.type === 'response.output_item.added') announced.add(ev.item.id);
     if (/arguments\.(delta|done)$/.test(ev.type) && !announced.has(ev.item_id)) found.push('arguments_before_item');
-    if (ev.type.startsWith('response.function_call_arguments.') && kindOfItem.get(ev.item_id) === 'mcp_call') found.push('mcp_arguments_as_function_call_event');
+    if (ev.type.startsWith('response.function_call_arguments.') && kindOfItem.get(ev.item_id) === 'mcp_call')
+      found.push('mcp_arguments_as_function_call_event');
     if (ev.type === 'response.content_part.done' && ev.part.type === 'output_text' && events[i - 1]?.type !== 'response.output_text.done') {
       found.push('no_output_text_done');
     }
@@ -164,7 +169,12 @@ function loadTranscripts() {
     .map((file) => {
       const name = file.replace(/\.sse$/, '');
       const frames = parseSse(fs.readFileSync(TRANSCRIPTS_DIR + file, 'utf8'));
-      return { name, frames, events: frames.map((f) => f.json), meta: JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}${name}.json`, 'utf8')) };
+      return {
+        name,
+        frames,
+        events: frames.map((f) => f.json),
+        meta: JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}${name}.json`, 'utf8')),
+      };
     });
 }
 const transcripts = Object.fromEntries(loadTranscripts().map((t) => [t.name, t]));
@@ -180,7 +190,12 @@ function keyShape(v) {
 }
 /** The key order of an event where it does not depend on content (lists reduced to their first element). @param {any} ev */
 function eventKeys(ev) {
-  const strip = (/** @type {any} */ v) => (Array.isArray(v) ? v.slice(0, 1).map(strip) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)])) : v);
+  const strip = (/** @type {any} */ v) =>
+    Array.isArray(v)
+      ? v.slice(0, 1).map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)]))
+        : v;
   const { response, ...rest } = ev;
   return {
     event: Object.keys(rest),
@@ -210,7 +225,11 @@ function checkResponsesStream({ res, body }) {
   assert.equal(events[0].type, 'response.created');
   assert.equal(events[0].sequence_number, 0, 'sequence_number starts at 0');
   for (let i = 1; i < events.length; i++) assert.ok(events[i].sequence_number > events[i - 1].sequence_number, 'sequence numbers increase');
-  assert.deepEqual(events.map((e) => TERMINAL.includes(e.type)), events.map((_, i) => i === events.length - 1), 'exactly one terminal event, last');
+  assert.deepEqual(
+    events.map((e) => TERMINAL.includes(e.type)),
+    events.map((_, i) => i === events.length - 1),
+    'exactly one terminal event, last',
+  );
   assert.ok(!events.some((e) => e.type === 'response.output_text.done'), 'like 0.8.0: no response.output_text.done');
   const id = events[0].response.id;
   assert.match(id, new RegExp(`^resp_${UUID}$`));
@@ -224,26 +243,47 @@ function checkResponsesStream({ res, body }) {
   for (const ev of events) {
     if (ev.type === 'response.output_text.delta') streamed.set(ev.item_id, (streamed.get(ev.item_id) ?? '') + ev.delta);
     if (ev.type === 'response.content_part.done') assert.equal(ev.part.text, streamed.get(ev.item_id));
-    if (ev.type === 'response.output_item.done' && ev.item.type === 'message') assert.equal(ev.item.content[0].text, streamed.get(ev.item.id));
+    if (ev.type === 'response.output_item.done' && ev.item.type === 'message')
+      assert.equal(ev.item.content[0].text, streamed.get(ev.item.id));
   }
   return events;
 }
 
 /** @param {any[]} events */
 const finalText = (events) =>
-  events.at(-1).response.output.filter((o) => o.type === 'message').flatMap((o) => o.content.map((c) => c.text)).join('');
-const streamedText = (/** @type {any[]} */ events) => events.filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta).join('');
+  events
+    .at(-1)
+    .response.output.filter((o) => o.type === 'message')
+    .flatMap((o) => o.content.map((c) => c.text))
+    .join('');
+const streamedText = (/** @type {any[]} */ events) =>
+  events
+    .filter((e) => e.type === 'response.output_text.delta')
+    .map((e) => e.delta)
+    .join('');
 
 /** POSTs a streaming response request and reads the whole body. */
 async function streamResponse(/** @type {string} */ base, /** @type {Record<string, unknown>} */ body, path = '/v1/responses') {
-  const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stream: true, ...body }) });
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ stream: true, ...body }),
+  });
   return { res, body: await res.text() };
 }
 
 // =================================================================================================
 
 describe('the OGX 0.8.0 event validator itself', () => {
-  const delta = { content_index: 0, delta: 'Hi', item_id: 'msg_1', logprobs: [], output_index: 0, sequence_number: 4, type: 'response.output_text.delta' };
+  const delta = {
+    content_index: 0,
+    delta: 'Hi',
+    item_id: 'msg_1',
+    logprobs: [],
+    output_index: 0,
+    sequence_number: 4,
+    type: 'response.output_text.delta',
+  };
 
   test('finds the schema of an event through the spec discriminator', () => {
     assert.equal(Object.keys(EVENT_MAPPING).length, 37);
@@ -256,12 +296,16 @@ describe('the OGX 0.8.0 event validator itself', () => {
   test('rejects broken events', () => {
     assert.deepEqual(checkEvent(delta), []);
     const noDelta = { ...delta };
-    delete (/** @type {any} */ (noDelta)).delta;
+    delete (/** @type {any} */ (noDelta).delta);
     assert.equal(validatorFor('OpenAIResponseObjectStreamResponseOutputTextDelta')(noDelta), false, 'delta is required');
     assert.equal(validatorFor('OpenAIResponseObjectStream')(noDelta), false);
     assert.equal(validatorFor('OpenAIResponseObjectStream')({ ...delta, delta: 42 }), false, 'delta is a string');
     assert.equal(validatorFor('OpenAIResponseObjectStream')({ ...delta, type: 'response.output_text.finished' }), false, 'unknown type');
-    assert.equal(validatorFor('OpenAIResponseObjectStream')({ ...delta, type: 'response.content_part.added' }), false, 'wrong type for the fields');
+    assert.equal(
+      validatorFor('OpenAIResponseObjectStream')({ ...delta, type: 'response.content_part.added' }),
+      false,
+      'wrong type for the fields',
+    );
     const created = transcripts.function_call.events[0];
     const noId = structuredClone(created);
     delete noId.response.id;
@@ -276,8 +320,13 @@ describe('the OGX 0.8.0 event validator itself', () => {
     const mcpCompleted = { sequence_number: 13, type: 'response.mcp_call.completed' };
     assert.deepEqual(checkEvent(mcpCompleted), ['mcp_call_event_without_item']);
     assert.deepEqual(checkEvent({ item_id: 'mcp_1', output_index: 1, ...mcpCompleted }), []);
-    assert.deepEqual(checkEvent({ sequence_number: 2, type: 'response.mcp_list_tools.in_progress' }), ['mcp_list_tools_event_without_item']);
-    assert.deepEqual(checkEvent({ arguments: '{}', item_id: 'x', output_index: 1, sequence_number: 3, type: 'response.mcp_call.arguments.done' }), ['mcp_arguments_event_name']);
+    assert.deepEqual(checkEvent({ sequence_number: 2, type: 'response.mcp_list_tools.in_progress' }), [
+      'mcp_list_tools_event_without_item',
+    ]);
+    assert.deepEqual(
+      checkEvent({ arguments: '{}', item_id: 'x', output_index: 1, sequence_number: 3, type: 'response.mcp_call.arguments.done' }),
+      ['mcp_arguments_event_name'],
+    );
     const incomplete = structuredClone(transcripts.incomplete.events.at(-1));
     assert.deepEqual(checkEvent(incomplete), ['incomplete_reason_length']);
     incomplete.response.incomplete_details.reason = 'max_output_tokens';
@@ -299,11 +348,22 @@ describe('real OGX 0.8.0 output (transcripts-ogx)', () => {
         assert.ok(isPydanticCompact(raw), t.name);
         assert.doesNotMatch(raw, UNICODE_ESCAPE_RE, t.name);
       }
-      assert.deepEqual(t.events.map((e) => e.type), t.meta.event_types, t.name);
-      assert.deepEqual(t.events.map((e) => e.sequence_number), t.meta.sequence_numbers, t.name);
+      assert.deepEqual(
+        t.events.map((e) => e.type),
+        t.meta.event_types,
+        t.name,
+      );
+      assert.deepEqual(
+        t.events.map((e) => e.sequence_number),
+        t.meta.sequence_numbers,
+        t.name,
+      );
       assert.equal(t.events.at(-1).type, t.meta.terminal_event, t.name);
     }
-    assert.ok(transcripts.mcp_or_web_search.frames.some((f) => f.raw.includes('—')), 'non-ASCII sent literally');
+    assert.ok(
+      transcripts.mcp_or_web_search.frames.some((f) => f.raw.includes('—')),
+      'non-ASCII sent literally',
+    );
     assert.ok(transcripts.function_call.frames[0].raw.includes('"temperature":1.0'), 'floats written 1.0');
   });
 
@@ -322,7 +382,12 @@ describe('real OGX 0.8.0 output (transcripts-ogx)', () => {
     const close = (node) => {
       if (Array.isArray(node)) return node.map(close);
       if (!node || typeof node !== 'object') return node;
-      const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, close(s)])) : close(v)]));
+      const out = Object.fromEntries(
+        Object.entries(node).map(([k, v]) => [
+          k,
+          k === 'properties' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, close(s)])) : close(v),
+        ]),
+      );
       if (out.properties && out.additionalProperties === undefined) out.unevaluatedProperties = false;
       return out;
     };
@@ -350,7 +415,11 @@ describe('real OGX 0.8.0 output (transcripts-ogx)', () => {
     const found = Object.values(transcripts).flatMap((t) => departuresOf(t.events).map((d) => `${t.name}${d}`));
     assert.deepEqual(found, expected);
     const reasons = new Set(found.flatMap((d) => d.split(': ')[1].split(', ')));
-    assert.deepEqual([...reasons].sort(), [...OPENAI_TYPE_NAMES, ...Object.keys(STREAM_DEPARTURES)].sort(), 'every documented reason occurs');
+    assert.deepEqual(
+      [...reasons].sort(),
+      [...OPENAI_TYPE_NAMES, ...Object.keys(STREAM_DEPARTURES)].sort(),
+      'every documented reason occurs',
+    );
   });
 });
 
@@ -432,7 +501,11 @@ describe('mock Responses API (demo scenarios)', () => {
   test('each scenario departs from OpenAI’s types exactly where its transcript does', () => {
     for (const [name, [, real]] of Object.entries(scenarios)) {
       if (!real) continue;
-      assert.deepEqual(departureKinds(departuresOf(scenarioEvents.get(name))), departureKinds(departuresOf(transcripts[real].events)), name);
+      assert.deepEqual(
+        departureKinds(departuresOf(scenarioEvents.get(name))),
+        departureKinds(departuresOf(transcripts[real].events)),
+        name,
+      );
     }
     assert.deepEqual(departureKinds(departuresOf(scenarioEvents.get('error'))), []);
   });
@@ -468,7 +541,8 @@ describe('mock Responses API (demo scenarios)', () => {
     const created = scenarioEvents.get('default')[0].response;
     const realCreated = transcripts.incomplete.events[0].response;
     for (const k of Object.keys(realCreated)) {
-      if (!['id', 'created_at', 'model', 'max_output_tokens'].includes(k)) assert.deepEqual(created[k], realCreated[k], `response.created ${k}`);
+      if (!['id', 'created_at', 'model', 'max_output_tokens'].includes(k))
+        assert.deepEqual(created[k], realCreated[k], `response.created ${k}`);
     }
   });
 
@@ -481,9 +555,15 @@ describe('mock Responses API (demo scenarios)', () => {
       assert.ok(Number.isInteger(events.at(-1).response.completed_at));
       assert.ok(events.at(-1).response.usage.output_tokens > 0);
     }
-    const deltas = scenarioEvents.get('default').filter((e) => e.type === 'response.output_text.delta').map((e) => e.delta);
+    const deltas = scenarioEvents
+      .get('default')
+      .filter((e) => e.type === 'response.output_text.delta')
+      .map((e) => e.delta);
     assert.ok(deltas.length > 50);
-    assert.ok(deltas.some((d, i) => /\p{L}$/u.test(d) && /^\p{L}/u.test(deltas[i + 1] ?? '')), 'a word split across two deltas');
+    assert.ok(
+      deltas.some((d, i) => /\p{L}$/u.test(d) && /^\p{L}/u.test(deltas[i + 1] ?? '')),
+      'a word split across two deltas',
+    );
     const text = RESPONSES_DEFAULT_ANSWER;
     assert.match(text, /^## /m);
     assert.match(text, /^- /m);
@@ -509,7 +589,8 @@ describe('mock Responses API (demo scenarios)', () => {
     const deltas = events.filter((e) => e.type === 'response.function_call_arguments.delta');
     assert.ok(deltas.length > 1);
     assert.equal(deltas.map((d) => d.delta).join(''), call.arguments);
-    for (const d of deltas) assert.deepEqual(Object.keys(d), ['delta', 'item_id', 'output_index', 'sequence_number', 'type'], 'no call_id or name');
+    for (const d of deltas)
+      assert.deepEqual(Object.keys(d), ['delta', 'item_id', 'output_index', 'sequence_number', 'type'], 'no call_id or name');
     assert.equal(events.find((e) => e.type === 'response.function_call_arguments.done').arguments, call.arguments);
   });
 
@@ -522,7 +603,10 @@ describe('mock Responses API (demo scenarios)', () => {
   test('mcp: the tool listing, the call with its output, then the answer', () => {
     const events = scenarioEvents.get('mcp');
     const output = events.at(-1).response.output;
-    assert.deepEqual(output.map((o) => o.type), ['mcp_list_tools', 'mcp_call', 'message']);
+    assert.deepEqual(
+      output.map((o) => o.type),
+      ['mcp_list_tools', 'mcp_call', 'message'],
+    );
     assert.match(output[0].id, new RegExp(`^mcp_list_${UUID}$`));
     assert.equal(output[1].server_label, 'docs');
     assert.equal(output[1].error, null);
@@ -562,15 +646,29 @@ describe('mock Responses API (demo scenarios)', () => {
     const chronological = [...json.data].reverse();
     const summary = chronological.map((i) => (i.type === 'message' ? `${i.role}:${i.content[0].type}` : i.type));
     assert.deepEqual(summary, [
-      'user:input_text', 'assistant:output_text', // default
-      'user:input_text', 'assistant:output_text', // slow
-      'user:input_text', 'function_call', // function_call
-      'function_call_output', 'assistant:output_text', // follow-up
-      'user:input_text', 'mcp_list_tools', 'mcp_call', 'assistant:output_text', // mcp
-      'user:input_text', 'assistant:output_text', // incomplete; the error turn left nothing
+      'user:input_text',
+      'assistant:output_text', // default
+      'user:input_text',
+      'assistant:output_text', // slow
+      'user:input_text',
+      'function_call', // function_call
+      'function_call_output',
+      'assistant:output_text', // follow-up
+      'user:input_text',
+      'mcp_list_tools',
+      'mcp_call',
+      'assistant:output_text', // mcp
+      'user:input_text',
+      'assistant:output_text', // incomplete; the error turn left nothing
     ]);
     const [user, assistant] = chronological;
-    assert.deepEqual(user, { content: [{ text: 'Hello there! What can you do?', type: 'input_text' }], role: 'user', type: 'message', id: user.id, status: null });
+    assert.deepEqual(user, {
+      content: [{ text: 'Hello there! What can you do?', type: 'input_text' }],
+      role: 'user',
+      type: 'message',
+      id: user.id,
+      status: null,
+    });
     assert.match(user.id, /^msg_[0-9a-f]{48}$/);
     assert.deepEqual(assistant, scenarioEvents.get('default').at(-1).response.output[0]);
     const fco = chronological[6];
@@ -591,10 +689,16 @@ describe('mock Responses API (demo scenarios)', () => {
     assert.equal(desc.has_more, true);
     assert.equal(desc.data[0].content[0].text, 'message 24', 'newest first by default');
     const rest = (await getJson(base, `/v1/conversations/${conv.id}/items?after=${desc.last_id}`)).json;
-    assert.deepEqual(rest.data.map((i) => i.content[0].text), ['message 4', 'message 3', 'message 2', 'message 1', 'message 0']);
+    assert.deepEqual(
+      rest.data.map((i) => i.content[0].text),
+      ['message 4', 'message 3', 'message 2', 'message 1', 'message 0'],
+    );
     assert.equal(rest.has_more, false);
     const asc = (await getJson(base, `/v1/conversations/${conv.id}/items?order=asc&limit=2`)).json;
-    assert.deepEqual(asc.data.map((i) => i.content[0].text), ['message 0', 'message 1']);
+    assert.deepEqual(
+      asc.data.map((i) => i.content[0].text),
+      ['message 0', 'message 1'],
+    );
     assert.equal(asc.has_more, true);
     assert.equal(asc.first_id, asc.data[0].id);
     const bad = await getJson(base, `/v1/conversations/${conv.id}/items?order=sideways`);
@@ -624,12 +728,23 @@ describe('mock Responses API (demo scenarios)', () => {
 
   test('previous_response_id chains; unknown ones fail in-band; it excludes conversation', async () => {
     const first = (await postJson(base, '/v1/responses', { model: 'm', input: 'Hello' })).json;
-    const events = checkResponsesStream(await streamResponse(base, { model: 'm', input: 'Again', previous_response_id: first.id, instructions: 'Be brief.' }));
+    const events = checkResponsesStream(
+      await streamResponse(base, { model: 'm', input: 'Again', previous_response_id: first.id, instructions: 'Be brief.' }),
+    );
     assert.equal(events[0].response.previous_response_id, first.id);
     assert.equal(events[0].response.instructions, 'Be brief.');
     const unknown = await streamResponse(base, { model: 'm', input: 'x', previous_response_id: 'resp_nope' });
-    assert.equal(unknown.body, 'data: {"code":"404","message":"Response \'resp_nope\' not found.","param":null,"sequence_number":1,"type":"error"}\n\n');
-    const both = await postJson(base, '/v1/responses', { model: 'm', input: 'x', conversation, previous_response_id: first.id, stream: true });
+    assert.equal(
+      unknown.body,
+      'data: {"code":"404","message":"Response \'resp_nope\' not found.","param":null,"sequence_number":1,"type":"error"}\n\n',
+    );
+    const both = await postJson(base, '/v1/responses', {
+      model: 'm',
+      input: 'x',
+      conversation,
+      previous_response_id: first.id,
+      stream: true,
+    });
     assert.equal(both.status, 400);
     assert.match(both.json.detail, /^Mutually exclusive parameters: 'previous_response_id' and 'conversation'/);
   });
@@ -648,7 +763,10 @@ describe('mock Responses API (demo scenarios)', () => {
     const missing = `conv_${'0'.repeat(48)}`;
     const conv = await streamResponse(base, { model: 'm', input: 'hi', conversation: missing });
     assert.equal(conv.res.status, 200);
-    assert.deepEqual(parseSse(conv.body).map((f) => f.json), [{ code: '404', message: `Conversation '${missing}' not found.`, param: null, sequence_number: 1, type: 'error' }]);
+    assert.deepEqual(
+      parseSse(conv.body).map((f) => f.json),
+      [{ code: '404', message: `Conversation '${missing}' not found.`, param: null, sequence_number: 1, type: 'error' }],
+    );
     const notStreamed = await postJson(base, '/v1/responses', { model: 'unknown-model', input: 'hi' });
     assert.equal(notStreamed.status, 404);
     assert.match(notStreamed.json.detail, /^Model 'unknown-model' not found/);
@@ -657,7 +775,9 @@ describe('mock Responses API (demo scenarios)', () => {
   test('pre-stream validation and conversation errors', async () => {
     const invalid = await postJson(base, '/v1/responses', { input: 'hi', stream: true });
     assert.equal(invalid.status, 400);
-    assert.deepEqual(invalid.json, { error: { message: "{'errors': [{'loc': ['body', 'model'], 'msg': 'Field required', 'type': 'missing'}]}" } });
+    assert.deepEqual(invalid.json, {
+      error: { message: "{'errors': [{'loc': ['body', 'model'], 'msg': 'Field required', 'type': 'missing'}]}" },
+    });
     const notJson = await postJson(base, '/v1/responses', '{"model": ');
     assert.equal(notJson.status, 400);
     assert.match(notJson.json.error.message, /json_invalid/);
@@ -706,7 +826,10 @@ describe('server flavours', () => {
     assert.deepEqual((await getJson(base, '/v1/version')).json, { version: '0.3.5' });
     assert.deepEqual((await getJson(base, '/as/llama-stack-0.2/v1/version')).json, { version: '0.2.23' });
     assert.deepEqual((await getJson(base, '/as/llama-stack-0.3/v1/version')).json, { version: '0.3.5' });
-    assert.deepEqual((await getJson(base, '/as/ogx-0.8/v1/version')).json, JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}version.json`, 'utf8')));
+    assert.deepEqual(
+      (await getJson(base, '/as/ogx-0.8/v1/version')).json,
+      JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}version.json`, 'utf8')),
+    );
     const openai = await getJson(base, '/as/openai-compatible/v1/version');
     assert.equal(openai.status, 404);
     assert.deepEqual(openai.json, { detail: 'Not Found' });
@@ -724,14 +847,21 @@ describe('server flavours', () => {
       '/as/openai-compatible': [404, 404],
     };
     for (const [prefix, expected] of Object.entries(table)) {
-      assert.deepEqual([await status(`${prefix}/v1/agents/demo-agent`), await status(`${prefix}/v1alpha/agents/demo-agent`)], expected, prefix || '(none)');
+      assert.deepEqual(
+        [await status(`${prefix}/v1/agents/demo-agent`), await status(`${prefix}/v1alpha/agents/demo-agent`)],
+        expected,
+        prefix || '(none)',
+      );
     }
     const post = await postJson(base, '/as/ogx-0.8/v1/agents/demo-agent/session', { session_name: 's' });
     assert.equal(post.status, 404);
     assert.deepEqual(post.json, { detail: 'Not Found' });
     // An agent turn through a flavour prefix streams as usual.
     const sid = (await postJson(base, '/as/llama-stack-0.2/v1/agents/demo-agent/session', { session_name: 's' })).json.session_id;
-    const turn = await postJson(base, `/as/llama-stack-0.2/v1/agents/demo-agent/session/${sid}/turn`, { messages: [{ role: 'user', content: 'hi' }], stream: true });
+    const turn = await postJson(base, `/as/llama-stack-0.2/v1/agents/demo-agent/session/${sid}/turn`, {
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     assert.equal(turn.status, 200);
     assert.match(turn.text, /"event_type":"turn_complete"/);
   });
@@ -761,7 +891,9 @@ describe('server flavours', () => {
       assert.equal(inBand.body, `data: {"error": {"message": "404: Conversation '${missing}' not found."}}\n\n`);
       const invalid = await postJson(base, `${prefix}/v1/responses`, { model: 'm' });
       assert.equal(invalid.status, 400);
-      assert.deepEqual(invalid.json, { error: { detail: { errors: [{ loc: ['body', 'input'], msg: 'Field required', type: 'missing' }] } } });
+      assert.deepEqual(invalid.json, {
+        error: { detail: { errors: [{ loc: ['body', 'input'], msg: 'Field required', type: 'missing' }] } },
+      });
     }
     // The events themselves are 0.8.0's on every flavour.
     const events = checkResponsesStream(await streamResponse(base, { model: 'm', input: 'hi' }));
@@ -772,7 +904,10 @@ describe('server flavours', () => {
     await fetch(`${base}/__mock/requests`, { method: 'DELETE' });
     await getJson(base, '/as/ogx-0.8/v1/version');
     const { json } = await getJson(base, '/__mock/requests');
-    assert.deepEqual(json.map((r) => [r.method, r.path]), [['GET', '/as/ogx-0.8/v1/version']]);
+    assert.deepEqual(
+      json.map((r) => [r.method, r.path]),
+      [['GET', '/as/ogx-0.8/v1/version']],
+    );
   });
 });
 
@@ -815,33 +950,51 @@ describe('mock scripts under /s/<id>', () => {
     const conv = await postJson(base, `${basePath}/v1/conversations`, {});
     assert.deepEqual(Object.keys(conv.json), ['id', 'object', 'created_at', 'metadata', 'items']);
     assert.equal(conv.json.id, 'conv_scripted');
-    const first = await postJson(base, `${basePath}/v1/responses`, { model: 'm', input: 'hi', conversation: 'conv_scripted', stream: true });
+    const first = await postJson(base, `${basePath}/v1/responses`, {
+      model: 'm',
+      input: 'hi',
+      conversation: 'conv_scripted',
+      stream: true,
+    });
     assert.equal(first.status, 200);
     assert.equal(first.res.headers.get('content-type'), SSE_CONTENT_TYPE);
     assert.equal(first.text, real);
     const second = await postJson(base, `${basePath}/v1/responses`, { model: 'm', input: 'again', stream: true });
     assert.equal(second.status, 429);
     assert.equal(second.text, '{"error": {"message": "Quota exceeded"}}');
-    const { res } = await rawRequest(base, `${basePath}/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const { res } = await rawRequest(base, `${basePath}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     const cut = await withTimeout(collect(res), 2000, 'destroy');
     assert.equal(cut.outcome, 'aborted');
     assert.equal((await getJson(base, `${basePath}/v1/agents/${id}`)).status, 404, 'no agents on an ogx-0.8 script');
 
     const { json } = await getJson(base, `/__mock/requests?agent_id=${id}`);
-    assert.deepEqual(json.map((r) => `${r.method} ${r.path}`), [
-      `GET ${basePath}/v1/version`,
-      `POST ${basePath}/v1/conversations`,
-      `POST ${basePath}/v1/responses`,
-      `POST ${basePath}/v1/responses`,
-      `POST ${basePath}/v1/responses`,
-      `GET ${basePath}/v1/agents/${id}`,
-    ]);
+    assert.deepEqual(
+      json.map((r) => `${r.method} ${r.path}`),
+      [
+        `GET ${basePath}/v1/version`,
+        `POST ${basePath}/v1/conversations`,
+        `POST ${basePath}/v1/responses`,
+        `POST ${basePath}/v1/responses`,
+        `POST ${basePath}/v1/responses`,
+        `GET ${basePath}/v1/agents/${id}`,
+      ],
+    );
     assert.deepEqual(json[2].body, { model: 'm', input: 'hi', conversation: 'conv_scripted', stream: true });
   });
 
   test('scripted items are listed with the real order, limit and after semantics', async () => {
     const items = transcripts.mcp_or_web_search.events.at(-1).response.output.map((o) => structuredClone(o));
-    items.unshift({ content: [{ text: 'How do I list the items?', type: 'input_text' }], role: 'user', type: 'message', id: 'msg_user', status: null });
+    items.unshift({
+      content: [{ text: 'How do I list the items?', type: 'input_text' }],
+      role: 'user',
+      type: 'message',
+      id: 'msg_user',
+      status: null,
+    });
     const { base_path: basePath } = await script({ items, flavour: 'ogx-0.8' });
     const desc = (await getJson(base, `${basePath}/v1/conversations/conv_anything/items`)).json;
     assert.deepEqual(desc.data, [...items].reverse());
@@ -855,12 +1008,20 @@ describe('mock scripts under /s/<id>', () => {
   });
 
   test('getSession*/createSession* make the conversation routes fail', async () => {
-    const { base_path: getFails } = await script({ chunks: [], getSessionStatus: 404, getSessionBody: { detail: "Conversation 'c' not found." } });
+    const { base_path: getFails } = await script({
+      chunks: [],
+      getSessionStatus: 404,
+      getSessionBody: { detail: "Conversation 'c' not found." },
+    });
     const items = await getJson(base, `${getFails}/v1/conversations/c/items`);
     assert.equal(items.status, 404);
     assert.deepEqual(items.json, { detail: "Conversation 'c' not found." });
     assert.equal((await postJson(base, `${getFails}/v1/conversations`, {})).status, 200);
-    const { base_path: createFails } = await script({ chunks: [], createSessionStatus: 401, createSessionBody: { error: { message: 'Invalid token' } } });
+    const { base_path: createFails } = await script({
+      chunks: [],
+      createSessionStatus: 401,
+      createSessionBody: { error: { message: 'Invalid token' } },
+    });
     const created = await postJson(base, `${createFails}/v1/conversations`, {});
     assert.equal(created.status, 401);
     assert.deepEqual(created.json, { error: { message: 'Invalid token' } });
@@ -874,7 +1035,10 @@ describe('mock scripts under /s/<id>', () => {
     assert.deepEqual((await getJson(base, `${basePath}/v1/version`)).json, { version: '0.3.5' });
     const session = await postJson(base, `${basePath}/v1alpha/agents/whatever/session`, { session_name: 's' });
     assert.equal(session.status, 200);
-    const turn = await postJson(base, `${basePath}/v1/agents/whatever/session/${session.json.session_id}/turn`, { messages: [], stream: true });
+    const turn = await postJson(base, `${basePath}/v1/agents/whatever/session/${session.json.session_id}/turn`, {
+      messages: [],
+      stream: true,
+    });
     assert.equal(turn.text, 'data: {"turn":1}\n\n');
     const responses = await postJson(base, `${basePath}/v1/responses`, { model: 'm', input: 'x', stream: true });
     assert.equal(responses.text, 'data: {"turn":1}\n\n');
@@ -936,33 +1100,48 @@ describe('mock Responses API (browser tools: function calls and their follow-up)
     callEvents = checkResponsesStream(await streamResponse(base, { model: 'llama3.2:3b', input: QUESTION, conversation, tools: TOOLS }));
     for (const ev of callEvents) checkEvent(ev);
     const real = transcripts.function_call;
-    assert.deepEqual(departureKinds(departuresOf(callEvents)), departureKinds(departuresOf(real.events)), 'no departure the real one lacks');
+    assert.deepEqual(
+      departureKinds(departuresOf(callEvents)),
+      departureKinds(departuresOf(real.events)),
+      'no departure the real one lacks',
+    );
     // Parallel calls as the server's orchestrator sends them: each call's added + argument deltas, then every
     // arguments.done, then every output_item.done.
-    assert.deepEqual(callEvents.map((e) => e.type), [
-      'response.created',
-      'response.in_progress',
-      'response.output_item.added',
-      'response.function_call_arguments.delta',
-      'response.output_item.added',
-      'response.function_call_arguments.delta',
-      'response.function_call_arguments.done',
-      'response.function_call_arguments.done',
-      'response.output_item.done',
-      'response.output_item.done',
-      'response.completed',
-    ]);
-    assert.deepEqual(callEvents.map((e) => e.sequence_number), callEvents.map((_, i) => i));
+    assert.deepEqual(
+      callEvents.map((e) => e.type),
+      [
+        'response.created',
+        'response.in_progress',
+        'response.output_item.added',
+        'response.function_call_arguments.delta',
+        'response.output_item.added',
+        'response.function_call_arguments.delta',
+        'response.function_call_arguments.done',
+        'response.function_call_arguments.done',
+        'response.output_item.done',
+        'response.output_item.done',
+        'response.completed',
+      ],
+    );
+    assert.deepEqual(
+      callEvents.map((e) => e.sequence_number),
+      callEvents.map((_, i) => i),
+    );
     const realItem = real.events[2].item.id;
     const output = callEvents.at(-1).response.output;
-    for (const item of output) assert.deepEqual(collapse(typesOfItem(callEvents, item.id)), collapse(typesOfItem(real.events, realItem)), item.name);
+    for (const item of output)
+      assert.deepEqual(collapse(typesOfItem(callEvents, item.id)), collapse(typesOfItem(real.events, realItem)), item.name);
     // Field order and presence like the real events of the same type.
     for (const ev of callEvents) {
       const twin = real.events.find((r) => r.type === ev.type && (r.item?.status ?? '') === (ev.item?.status ?? ''));
       assert.deepEqual(eventKeys(ev).event, eventKeys(twin).event, ev.type);
       if (ev.item) assert.deepEqual(eventKeys(ev).item, eventKeys(twin).item, ev.type);
     }
-    assert.deepEqual(callEvents[0].response.tools, TOOLS.map((t) => ({ ...t, strict: null })), 'tools echoed as the server does');
+    assert.deepEqual(
+      callEvents[0].response.tools,
+      TOOLS.map((t) => ({ ...t, strict: null })),
+      'tools echoed as the server does',
+    );
   });
 
   test('two function_call items in one completed response, arguments "{}"', () => {
@@ -970,10 +1149,13 @@ describe('mock Responses API (browser tools: function calls and their follow-up)
     assert.equal(last.type, 'response.completed');
     assert.equal(last.response.status, 'completed');
     const output = last.response.output;
-    assert.deepEqual(output.map((o) => [o.type, o.name, o.arguments, o.status]), [
-      ['function_call', 'get_local_time', '{}', 'completed'],
-      ['function_call', 'get_page_title', '{}', 'completed'],
-    ]);
+    assert.deepEqual(
+      output.map((o) => [o.type, o.name, o.arguments, o.status]),
+      [
+        ['function_call', 'get_local_time', '{}', 'completed'],
+        ['function_call', 'get_page_title', '{}', 'completed'],
+      ],
+    );
     for (const o of output) {
       assert.deepEqual(Object.keys(o), Object.keys(transcripts.function_call.events.at(-1).response.output[0]));
       assert.match(o.id, new RegExp(`^fc_${UUID}$`));
@@ -982,28 +1164,44 @@ describe('mock Responses API (browser tools: function calls and their follow-up)
       assert.equal(callEvents.find((e) => e.type === 'response.function_call_arguments.done' && e.item_id === o.id).arguments, '{}');
     }
     assert.notEqual(output[0].call_id, output[1].call_id);
-    for (const e of callEvents.filter((x) => x.type.startsWith('response.function_call_arguments.') || x.type === 'response.output_item.added')) {
+    for (const e of callEvents.filter(
+      (x) => x.type.startsWith('response.function_call_arguments.') || x.type === 'response.output_item.added',
+    )) {
       assert.equal(e.output_index, 0, 'before they are committed, both calls carry the count of committed items');
     }
-    assert.deepEqual(callEvents.filter((e) => e.type === 'response.output_item.done').map((e) => [e.item.id, e.output_index]), output.map((o, i) => [o.id, i]));
+    assert.deepEqual(
+      callEvents.filter((e) => e.type === 'response.output_item.done').map((e) => [e.item.id, e.output_index]),
+      output.map((o, i) => [o.id, i]),
+    );
   });
 
   test('one word, one call: the exact event types of function_call.sse', async () => {
-    for (const [input, name] of [['What time is it?', 'get_local_time'], ['What is the title of this page?', 'get_page_title']]) {
+    for (const [input, name] of [
+      ['What time is it?', 'get_local_time'],
+      ['What is the title of this page?', 'get_page_title'],
+    ]) {
       const events = checkResponsesStream(await streamResponse(base, { model: 'm', input, tools: TOOLS }));
       for (const ev of events) checkEvent(ev);
       assert.deepEqual(structure(events), structure(transcripts.function_call.events), input);
-      assert.deepEqual(events.at(-1).response.output.map((o) => o.name), [name]);
+      assert.deepEqual(
+        events.at(-1).response.output.map((o) => o.name),
+        [name],
+      );
     }
   });
 
   test('undeclared browser tools are not called: the tool-less answer, as before', async () => {
     for (const tools of [undefined, transcripts.function_call.meta.request.tools, [TOOLS[1]]]) {
-      const events = checkResponsesStream(await streamResponse(base, { model: 'm', input: 'What time is it?', ...(tools ? { tools } : {}) }));
+      const events = checkResponsesStream(
+        await streamResponse(base, { model: 'm', input: 'What time is it?', ...(tools ? { tools } : {}) }),
+      );
       assert.equal(finalText(events), RESPONSES_DEFAULT_ANSWER, JSON.stringify(tools?.map((t) => t.name)));
     }
     const titleOnly = checkResponsesStream(await streamResponse(base, { model: 'm', input: QUESTION, tools: [TOOLS[1]] }));
-    assert.deepEqual(titleOnly.at(-1).response.output.map((o) => o.name), ['get_page_title']);
+    assert.deepEqual(
+      titleOnly.at(-1).response.output.map((o) => o.name),
+      ['get_page_title'],
+    );
   });
 
   test('the follow-up streams like function_call_followup.sse and answers from the outputs', async () => {
@@ -1029,17 +1227,19 @@ describe('mock Responses API (browser tools: function calls and their follow-up)
     assertValid('ConversationItemList', json);
     for (const item of json.data) assertValid('ConversationItem', item);
     const calls = callEvents.at(-1).response.output;
-    assert.deepEqual(json.data.map((i) => (i.type === 'message' ? `${i.role}:${i.content[0].type}` : i.type)), [
-      'user:input_text',
-      'function_call',
-      'function_call',
-      'function_call_output',
-      'function_call_output',
-      'assistant:output_text',
-    ]);
+    assert.deepEqual(
+      json.data.map((i) => (i.type === 'message' ? `${i.role}:${i.content[0].type}` : i.type)),
+      ['user:input_text', 'function_call', 'function_call', 'function_call_output', 'function_call_output', 'assistant:output_text'],
+    );
     assert.equal(json.data[0].content[0].text, QUESTION);
     assert.deepEqual(json.data.slice(1, 3), calls);
-    assert.deepEqual(json.data.slice(3, 5).map((i) => [i.call_id, i.output]), [[calls[1].call_id, TITLE], [calls[0].call_id, TIME]]);
+    assert.deepEqual(
+      json.data.slice(3, 5).map((i) => [i.call_id, i.output]),
+      [
+        [calls[1].call_id, TITLE],
+        [calls[0].call_id, TIME],
+      ],
+    );
     assert.deepEqual(json.data[5], followupEvents.at(-1).response.output[0]);
   });
 
@@ -1050,9 +1250,13 @@ describe('mock Responses API (browser tools: function calls and their follow-up)
       { type: 'function_call_output', call_id: time.call_id, output: TIME },
       { type: 'function_call_output', call_id: title.call_id, output: TITLE },
     ];
-    const chained = checkResponsesStream(await streamResponse(base, { model: 'm', input: outputs, previous_response_id: first.at(-1).response.id, tools: TOOLS }));
+    const chained = checkResponsesStream(
+      await streamResponse(base, { model: 'm', input: outputs, previous_response_id: first.at(-1).response.id, tools: TOOLS }),
+    );
     assert.equal(finalText(chained), browserToolAnswer({ time: TIME, title: TITLE }));
-    const stateless = checkResponsesStream(await streamResponse(base, { model: 'm', input: [{ role: 'user', content: QUESTION }, time, title, ...outputs], tools: TOOLS }));
+    const stateless = checkResponsesStream(
+      await streamResponse(base, { model: 'm', input: [{ role: 'user', content: QUESTION }, time, title, ...outputs], tools: TOOLS }),
+    );
     assert.equal(finalText(stateless), browserToolAnswer({ time: TIME, title: TITLE }));
   });
 });

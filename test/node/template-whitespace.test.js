@@ -7,7 +7,10 @@ import { collapseTemplateWhitespace } from '../../scripts/template-whitespace.js
 
 test('indentation in html`` goes, each line break stays; expressions stay as written', () => {
   const code = 'const t = html`<div\n    part="a"\n  >\n    ${cond ? html`<b>\n  x</b>` : `keep\n  this`}\n  </div>`;';
-  assert.equal(collapseTemplateWhitespace(code, 'a.ts'), 'const t = html`<div\npart="a"\n>\n${cond ? html`<b>\nx</b>` : `keep\n  this`}\n</div>`;');
+  assert.equal(
+    collapseTemplateWhitespace(code, 'a.ts'),
+    'const t = html`<div\npart="a"\n>\n${cond ? html`<b>\nx</b>` : `keep\n  this`}\n</div>`;',
+  );
 });
 
 test('a template part holding <pre> keeps its white space, and untagged or other tags are untouched', () => {
@@ -19,5 +22,8 @@ test('a template part holding <pre> keeps its white space, and untagged or other
   );
   assert.equal(collapseTemplateWhitespace('css`a {\n  b: c;\n}`; String.raw`x\n  y`', 'a.ts'), undefined);
   assert.equal(collapseTemplateWhitespace('svgTemplate`<svg>\n  <path/>\n</svg>`', 'a.ts'), 'svgTemplate`<svg>\n<path/>\n</svg>`');
-  assert.equal(collapseTemplateWhitespace('messageTemplate`<chat-message\n\n  a=${b}\n></chat-message>`', 'a.ts'), 'messageTemplate`<chat-message\n\na=${b}\n></chat-message>`');
+  assert.equal(
+    collapseTemplateWhitespace('messageTemplate`<chat-message\n\n  a=${b}\n></chat-message>`', 'a.ts'),
+    'messageTemplate`<chat-message\n\na=${b}\n></chat-message>`',
+  );
 });

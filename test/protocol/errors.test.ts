@@ -6,7 +6,9 @@ describe('error descriptions', () => {
     expect(serverMessage('{"detail":"Invalid value: Agent x not found"}')).to.equal('Invalid value: Agent x not found');
     expect(serverMessage({ error: { message: 'Quota exceeded' } })).to.equal('Quota exceeded');
     expect(
-      serverMessage({ error: { detail: { errors: [{ loc: ['body', 'messages', 0, 'content'], msg: 'Field required', type: 'missing' }] } } }),
+      serverMessage({
+        error: { detail: { errors: [{ loc: ['body', 'messages', 0, 'content'], msg: 'Field required', type: 'missing' }] } },
+      }),
     ).to.equal('messages.0.content: Field required');
   });
 

@@ -34,10 +34,18 @@ const base64 = (bytes: Uint8Array) => ({ base64: btoa(String.fromCharCode(...byt
 // ---------------------------------------------------------------- building blocks
 
 const agentsPartial = [frame(events.stepStart()), frame(events.text('Half an ')), frame(events.text('answer'))];
-const responsesPartial = () => [frame(responseEvents.created()), frame(responseEvents.text('Half an ')), frame(responseEvents.text('answer'))];
+const responsesPartial = () => [
+  frame(responseEvents.created()),
+  frame(responseEvents.text('Half an ')),
+  frame(responseEvents.text('answer')),
+];
 const agentsDone = (text: string) => [frame(events.stepComplete(text)), frame(events.turnComplete(text))];
 
-const agentsTurn = (deltas: string[], final = deltas.join('')) => [frame(events.stepStart()), ...deltas.map((d) => frame(events.text(d))), ...agentsDone(final)];
+const agentsTurn = (deltas: string[], final = deltas.join('')) => [
+  frame(events.stepStart()),
+  ...deltas.map((d) => frame(events.text(d))),
+  ...agentsDone(final),
+];
 
 const toolExecution = () => [
   frame({ event: { payload: { event_type: 'step_start', step_type: 'tool_execution', step_id: 'tool-step', metadata: {} } } }),
@@ -65,7 +73,16 @@ const awaitingClientTool = () => {
   return [
     frame(events.stepStart()),
     frame(events.text('Let me look. ')),
-    frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' } } } }),
+    frame({
+      event: {
+        payload: {
+          event_type: 'step_progress',
+          step_type: 'inference',
+          step_id: STEP,
+          delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' },
+        },
+      },
+    }),
     frame({
       event: {
         payload: {
@@ -106,10 +123,16 @@ const BODIES: Array<{ shape: string; body: string; quoted?: RegExp }> = [
   },
   {
     shape: 'a Llama Stack validation envelope {"error": {"detail": {"errors": […]}}}',
-    body: JSON.stringify({ error: { detail: { errors: [{ loc: ['body', 'stream'], msg: 'Input should be a valid boolean', type: 'bool_type' }] } } }),
+    body: JSON.stringify({
+      error: { detail: { errors: [{ loc: ['body', 'stream'], msg: 'Input should be a valid boolean', type: 'bool_type' }] } },
+    }),
     quoted: /stream: Input should be a valid boolean/,
   },
-  { shape: 'an {"error": {"message": "…"}} envelope', body: JSON.stringify({ error: { message: 'Quota exceeded for this key' } }), quoted: /Quota exceeded for this key/ },
+  {
+    shape: 'an {"error": {"message": "…"}} envelope',
+    body: JSON.stringify({ error: { message: 'Quota exceeded for this key' } }),
+    quoted: /Quota exceeded for this key/,
+  },
   {
     shape: "OGX's Python-dict validation message",
     body: JSON.stringify({ error: { message: "{'errors': [{'loc': ('body', 'input'), 'msg': 'Field required', 'type': 'missing'}]}" } }),
@@ -117,7 +140,9 @@ const BODIES: Array<{ shape: string; body: string; quoted?: RegExp }> = [
   },
   {
     shape: 'an OpenAI-style {"error": {"message", "type", "code"}}',
-    body: JSON.stringify({ error: { message: 'The model `x` does not exist', type: 'invalid_request_error', param: null, code: 'model_not_found' } }),
+    body: JSON.stringify({
+      error: { message: 'The model `x` does not exist', type: 'invalid_request_error', param: null, code: 'model_not_found' },
+    }),
     quoted: /The model `x` does not exist/,
   },
   {
@@ -219,7 +244,9 @@ function wrongAnswerCases(): FaultCase[] {
     {
       name: 'a 200 with Content-Type text/html',
       api: 'agents',
-      fault: [{ headers: { 'content-type': 'text/html' }, chunks: ['<html><body><script>window.__pwned=true</script>Login</body></html>'] }],
+      fault: [
+        { headers: { 'content-type': 'text/html' }, chunks: ['<html><body><script>window.__pwned=true</script>Login</body></html>'] },
+      ],
       status: 'error',
       error: [/text\/html instead of an event stream/],
       text: '',
@@ -233,7 +260,7 @@ function wrongAnswerCases(): FaultCase[] {
       text: '',
     },
     {
-      name: "a 200 whose body is an OpenAI-style non-streaming JSON reply",
+      name: 'a 200 whose body is an OpenAI-style non-streaming JSON reply',
       api: 'responses',
       fault: [{ headers: { 'content-type': 'application/json' }, chunks: [OPENAI_COMPLETION] }],
       status: 'error',
@@ -274,7 +301,14 @@ function dropCases(): FaultCase[] {
       text: '',
       retry: false,
     },
-    { name: 'dropped right after the headers', api: 'agents', fault: [{ chunks: [], end: 'destroy' }], status: 'error', error: [lost], text: '' },
+    {
+      name: 'dropped right after the headers',
+      api: 'agents',
+      fault: [{ chunks: [], end: 'destroy' }],
+      status: 'error',
+      error: [lost],
+      text: '',
+    },
     {
       name: 'dropped mid-event',
       api: 'agents',
@@ -317,7 +351,16 @@ function dropCases(): FaultCase[] {
     {
       name: 'the server closing right after turn_complete without a blank line',
       api: 'agents',
-      fault: [{ chunks: [frame(events.stepStart()), frame(events.text('All of it')), frame(events.stepComplete('All of it')), `data: ${JSON.stringify(events.turnComplete('All of it'))}`] }],
+      fault: [
+        {
+          chunks: [
+            frame(events.stepStart()),
+            frame(events.text('All of it')),
+            frame(events.stepComplete('All of it')),
+            `data: ${JSON.stringify(events.turnComplete('All of it'))}`,
+          ],
+        },
+      ],
       status: 'complete',
       text: 'All of it',
     },
@@ -331,7 +374,14 @@ function inBandCases(): FaultCase[] {
   const error = 'data: {"error": {"message": "400: Invalid value: the provider failed"}}\n\n';
   return [
     { name: 'an in-band error as the first event', api: 'agents', fault: [{ chunks: [error] }], status: 'error', error: [said], text: '' },
-    { name: 'an in-band error after text', api: 'agents', fault: [{ chunks: [...agentsPartial, error] }], status: 'error', error: [said], text: 'Half an answer' },
+    {
+      name: 'an in-band error after text',
+      api: 'agents',
+      fault: [{ chunks: [...agentsPartial, error] }],
+      status: 'error',
+      error: [said],
+      text: 'Half an answer',
+    },
     {
       name: 'an in-band error after a server tool call',
       api: 'agents',
@@ -381,8 +431,22 @@ function inBandCases(): FaultCase[] {
 function endingCases(): FaultCase[] {
   const early = /closed the connection before the reply finished/;
   return [
-    { name: 'a stream ending without a final event', api: 'agents', fault: [{ chunks: agentsPartial }], status: 'error', error: [early], text: 'Half an answer' },
-    { name: 'Responses API: a stream ending without a terminal event', api: 'responses', fault: [{ chunks: responsesPartial() }], status: 'error', error: [early], text: 'Half an answer' },
+    {
+      name: 'a stream ending without a final event',
+      api: 'agents',
+      fault: [{ chunks: agentsPartial }],
+      status: 'error',
+      error: [early],
+      text: 'Half an answer',
+    },
+    {
+      name: 'Responses API: a stream ending without a terminal event',
+      api: 'responses',
+      fault: [{ chunks: responsesPartial() }],
+      status: 'error',
+      error: [early],
+      text: 'Half an answer',
+    },
     {
       name: 'events after the final one are ignored',
       api: 'agents',
@@ -407,21 +471,47 @@ function endingCases(): FaultCase[] {
     {
       name: 'a final event with a wrong-typed body still ends the turn, keeping the streamed text',
       api: 'agents',
-      fault: [{ chunks: [frame(events.stepStart()), frame(events.text('Streamed')), frame({ event: { payload: { event_type: 'turn_complete', turn: 'done' } } })] }],
+      fault: [
+        {
+          chunks: [
+            frame(events.stepStart()),
+            frame(events.text('Streamed')),
+            frame({ event: { payload: { event_type: 'turn_complete', turn: 'done' } } }),
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Streamed',
     },
     {
       name: 'Responses API: a terminal event with a wrong-typed body still ends the turn, keeping the streamed text',
       api: 'responses',
-      fault: [{ chunks: [frame(responseEvents.created()), frame(responseEvents.text('Streamed')), frame({ type: 'response.completed', response: 'done' })] }],
+      fault: [
+        {
+          chunks: [
+            frame(responseEvents.created()),
+            frame(responseEvents.text('Streamed')),
+            frame({ type: 'response.completed', response: 'done' }),
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Streamed',
     },
     {
       name: 'Responses API: duplicate and late terminal events',
       api: 'responses',
-      fault: [{ chunks: [frame(responseEvents.created()), frame(responseEvents.text('Once')), frame(responseEvents.completed('Once')), frame(responseEvents.completed('Twice')), frame(responseEvents.text('late'))] }],
+      fault: [
+        {
+          chunks: [
+            frame(responseEvents.created()),
+            frame(responseEvents.text('Once')),
+            frame(responseEvents.completed('Once')),
+            frame(responseEvents.completed('Twice')),
+            frame(responseEvents.text('late')),
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Once',
     },
@@ -451,7 +541,12 @@ function timingCases(): FaultCase[] {
       name: 'a server trickling one byte at a time is not timed out',
       api: 'agents',
       idleTimeout: 2500,
-      fault: [{ chunks: [frame(events.stepStart()), frame(events.text('Arriving')), ...trickle, ...agentsDone('Arriving slowly')], chunkDelayMs: 100 }],
+      fault: [
+        {
+          chunks: [frame(events.stepStart()), frame(events.text('Arriving')), ...trickle, ...agentsDone('Arriving slowly')],
+          chunkDelayMs: 100,
+        },
+      ],
       status: 'complete',
       text: 'Arriving slowly',
       slow: true,
@@ -468,7 +563,15 @@ const kilobyte = 'llama '.repeat(170).slice(0, 1024);
 const tinyEventsCase = (count: number): FaultCase => ({
   name: `${count.toLocaleString('en')} tiny events`,
   api: 'agents',
-  fault: [{ chunks: [[frame(events.stepStart()), ...tinyEvents(count).map((t) => frame(events.text(t))), ...agentsDone(tinyEvents(count).join(''))].join('')] }],
+  fault: [
+    {
+      chunks: [
+        [frame(events.stepStart()), ...tinyEvents(count).map((t) => frame(events.text(t))), ...agentsDone(tinyEvents(count).join(''))].join(
+          '',
+        ),
+      ],
+    },
+  ],
   status: 'complete',
   text: tinyEvents(count).join(''),
   slow: true,
@@ -507,7 +610,12 @@ export function bigEventCases(): FaultCase[] {
 
 // ---------------------------------------------------------------- malformed lines
 
-const garbage = base64(new Uint8Array([0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0x0a, 0x0a]));
+const garbage = base64(
+  new Uint8Array([
+    0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0xff, 0xfe, 0x00, 0x80, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0x0a,
+    0x0a,
+  ]),
+);
 const rawGarbage = base64(new Uint8Array([0x9f, 0x92, 0x96, 0x00, 0x01, 0x7f, 0xc0, 0xaf, 0x0a, 0x0a]));
 
 const MALFORMED_AGENTS: Array<[string, Array<string | { base64: string }>]> = [
@@ -517,19 +625,31 @@ const MALFORMED_AGENTS: Array<[string, Array<string | { base64: string }>]> = [
   ['a binary garbage line', [rawGarbage]],
   ['null', ['data: null\n\n']],
   ['arrays', ['data: []\n\n', 'data: [1, "two", {"event": null}]\n\n']],
-  ['wrong-typed fields', [
-    frame({ event: 'step_progress' }),
-    frame({ event: { payload: 5 } }),
-    frame({ event: { payload: { event_type: 7 } } }),
-    frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'text', text: 42 } } } }),
-    frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: 'text' } } }),
-    frame({ event: { payload: { event_type: 'step_complete', step_type: 'inference', step_details: 'x' } } }),
-  ]],
+  [
+    'wrong-typed fields',
+    [
+      frame({ event: 'step_progress' }),
+      frame({ event: { payload: 5 } }),
+      frame({ event: { payload: { event_type: 7 } } }),
+      frame({
+        event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'text', text: 42 } } },
+      }),
+      frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: 'text' } } }),
+      frame({ event: { payload: { event_type: 'step_complete', step_type: 'inference', step_details: 'x' } } }),
+    ],
+  ],
   ['a missing payload', [frame({ event: {} }), frame({})]],
-  ['unknown event and delta types', [
-    frame({ event: { payload: { event_type: 'turn_dance', step_id: STEP } } }),
-    frame({ event: { payload: { event_type: 'step_progress', step_type: 'hologram', step_id: STEP, delta: { type: 'hologram', hologram: '✨' } } } }),
-  ]],
+  [
+    'unknown event and delta types',
+    [
+      frame({ event: { payload: { event_type: 'turn_dance', step_id: STEP } } }),
+      frame({
+        event: {
+          payload: { event_type: 'step_progress', step_type: 'hologram', step_id: STEP, delta: { type: 'hologram', hologram: '✨' } },
+        },
+      }),
+    ],
+  ],
   ['comment lines a proxy adds', [': keep-alive\n\n', ':\n\n']],
   ['id: and retry: fields a proxy adds', ['id: 17\nretry: 10\n\n', 'retry: 0\n\n']],
 ];
@@ -537,12 +657,14 @@ const MALFORMED_AGENTS: Array<[string, Array<string | { base64: string }>]> = [
 const MALFORMED_RESPONSES: Array<[string, Array<string | { base64: string }>]> = [
   ['truncated JSON', ['data: {"type": "response.output_te\n\n']],
   ['null and arrays', ['data: null\n\n', 'data: [{"type": "response.output_text.delta"}]\n\n']],
-  ['wrong-typed fields', [
-    frame({ type: 'response.output_text.delta', delta: 42 }),
-    frame({ type: 7 }),
-    frame({ type: 'response.output_item.added', item: [] }),
-  ]],
-  ['unknown event types', [frame({ type: 'response.dance', sequence_number: 99 }), frame({ type: 'response.reasoning_summary_text.delta', delta: 'hmm' })]],
+  [
+    'wrong-typed fields',
+    [frame({ type: 'response.output_text.delta', delta: 42 }), frame({ type: 7 }), frame({ type: 'response.output_item.added', item: [] })],
+  ],
+  [
+    'unknown event types',
+    [frame({ type: 'response.dance', sequence_number: 99 }), frame({ type: 'response.reasoning_summary_text.delta', delta: 'hmm' })],
+  ],
 ];
 
 function malformedCases(): FaultCase[] {
@@ -551,7 +673,18 @@ function malformedCases(): FaultCase[] {
     cases.push({
       name: `malformed lines (${kind}) are skipped`,
       api: 'agents',
-      fault: [{ chunks: [frame(events.stepStart()), frame(events.text('Still ')), ...noise, frame(events.text('here')), ...noise, ...agentsDone('Still here')] }],
+      fault: [
+        {
+          chunks: [
+            frame(events.stepStart()),
+            frame(events.text('Still ')),
+            ...noise,
+            frame(events.text('here')),
+            ...noise,
+            ...agentsDone('Still here'),
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Still here',
     });
@@ -560,17 +693,43 @@ function malformedCases(): FaultCase[] {
     cases.push({
       name: `Responses API: malformed lines (${kind}) are skipped`,
       api: 'responses',
-      fault: [{ chunks: [frame(responseEvents.created()), frame(responseEvents.text('Still ')), ...noise, frame(responseEvents.text('here')), frame(responseEvents.completed('Still here'))] }],
+      fault: [
+        {
+          chunks: [
+            frame(responseEvents.created()),
+            frame(responseEvents.text('Still ')),
+            ...noise,
+            frame(responseEvents.text('here')),
+            frame(responseEvents.completed('Still here')),
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Still here',
     });
   }
-  const payloads = [events.stepStart(), events.text('Line '), events.text('endings'), events.stepComplete('Line endings'), events.turnComplete('Line endings')].map((p) => JSON.stringify(p));
+  const payloads = [
+    events.stepStart(),
+    events.text('Line '),
+    events.text('endings'),
+    events.stepComplete('Line endings'),
+    events.turnComplete('Line endings'),
+  ].map((p) => JSON.stringify(p));
   cases.push(
     {
       name: '\\n, \\r\\n and \\r line endings mixed, blank lines included',
       api: 'agents',
-      fault: [{ chunks: [`data: ${payloads[0]}\r\n\r\n`, `data: ${payloads[1]}\r\r`, `data: ${payloads[2]}\n\r\n`, `data: ${payloads[3]}\r\n\n`, `data: ${payloads[4]}\n\n`] }],
+      fault: [
+        {
+          chunks: [
+            `data: ${payloads[0]}\r\n\r\n`,
+            `data: ${payloads[1]}\r\r`,
+            `data: ${payloads[2]}\n\r\n`,
+            `data: ${payloads[3]}\r\n\n`,
+            `data: ${payloads[4]}\n\n`,
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Line endings',
     },
@@ -591,7 +750,17 @@ function malformedCases(): FaultCase[] {
     {
       name: 'a data payload spread over several data: lines',
       api: 'agents',
-      fault: [{ chunks: [`data: ${payloads[0]}\n\n`, `data: ${payloads[1]}\n\n`, `data: ${payloads[2]}\n\n`, `data: ${payloads[3]}\n\n`, `data: ${payloads[4].replace(/,/g, ',\ndata: ')}\n\n`] }],
+      fault: [
+        {
+          chunks: [
+            `data: ${payloads[0]}\n\n`,
+            `data: ${payloads[1]}\n\n`,
+            `data: ${payloads[2]}\n\n`,
+            `data: ${payloads[3]}\n\n`,
+            `data: ${payloads[4].replace(/,/g, ',\ndata: ')}\n\n`,
+          ],
+        },
+      ],
       status: 'complete',
       text: 'Line endings',
     },

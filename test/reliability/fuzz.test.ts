@@ -29,14 +29,54 @@ declare global {
 
 /** Elements the markdown renderer and chat-message may create, with the attributes each may carry. */
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], div: ['class'], span: ['class'], button: ['type', 'class', 'aria-label'],
-  pre: [], code: [], em: [], strong: [], del: [], a: ['href', 'target', 'rel'], blockquote: [], ul: [], ol: ['start'], li: [],
-  input: ['type', 'disabled', 'checked'], table: [], tr: [], th: [], td: [], hr: [], br: [],
+  p: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  div: ['class'],
+  span: ['class'],
+  button: ['type', 'class', 'aria-label'],
+  pre: [],
+  code: [],
+  em: [],
+  strong: [],
+  del: [],
+  a: ['href', 'target', 'rel'],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  input: ['type', 'disabled', 'checked'],
+  table: [],
+  tr: [],
+  th: [],
+  td: [],
+  hr: [],
+  br: [],
 };
 
 /** Text a model might send: words, markdown, HTML-looking tokens, emoji, combining marks, line breaks. */
 const piece = fc.oneof(
-  fc.constantFrom('Hello', ' world', '**bold**', '`code`', '\n\n', '- item\n', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '🦙', '👩‍👩‍👧', 'e\u0301', '日本語', '&amp;', '|a|b|\n'),
+  fc.constantFrom(
+    'Hello',
+    ' world',
+    '**bold**',
+    '`code`',
+    '\n\n',
+    '- item\n',
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[x](javascript:alert(1))',
+    '🦙',
+    '👩‍👩‍👧',
+    'e\u0301',
+    '日本語',
+    '&amp;',
+    '|a|b|\n',
+  ),
   fc.string({ maxLength: 12 }),
 );
 const deltas = fc.array(piece, { minLength: 1, maxLength: 8 });
@@ -59,14 +99,22 @@ const shape: fc.Arbitrary<Shape> = fc.oneof(
 /** A point in [0, 1], spread evenly (fc.double favours tiny values, which would cut only at the start). */
 const fraction = fc.integer({ min: 0, max: 10_000 }).map((n) => n / 10_000);
 
-type Fault = { kind: 'none' } | { kind: 'drop'; at: number } | { kind: 'noise'; at: number; line: string } | { kind: 'status'; status: number };
+type Fault =
+  { kind: 'none' } | { kind: 'drop'; at: number } | { kind: 'noise'; at: number; line: string } | { kind: 'status'; status: number };
 const fault: fc.Arbitrary<Fault> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ kind: 'none' as const }) },
   fc.record({ kind: fc.constant('drop' as const), at: fraction }),
   fc.record({
     kind: fc.constant('noise' as const),
     at: fraction,
-    line: fc.constantFrom('data: {"event": {"payl\n\n', 'data: null\n\n', 'data: [1]\n\n', ': comment\n\n', 'id: 3\nretry: 5\n\n', 'data: {"event":{"payload":{"event_type":"step_progress","delta":{"type":"text","text":7}}}}\n\n'),
+    line: fc.constantFrom(
+      'data: {"event": {"payl\n\n',
+      'data: null\n\n',
+      'data: [1]\n\n',
+      ': comment\n\n',
+      'id: 3\nretry: 5\n\n',
+      'data: {"event":{"payload":{"event_type":"step_progress","delta":{"type":"text","text":7}}}}\n\n',
+    ),
   }),
   fc.record({ kind: fc.constant('status' as const), status: fc.constantFrom(400, 429, 500, 502, 503) }),
 );
@@ -77,7 +125,12 @@ const SHIELD_MESSAGE = 'I cannot help with that.';
 function build(s: Shape): { turns: string[][]; final: string } {
   const text = s.deltas.join('');
   if (s.api === 'responses') {
-    return { turns: [[frame(responseEvents.created()), ...s.deltas.map((d) => frame(responseEvents.text(d))), frame(responseEvents.completed(text))]], final: text };
+    return {
+      turns: [
+        [frame(responseEvents.created()), ...s.deltas.map((d) => frame(responseEvents.text(d))), frame(responseEvents.completed(text))],
+      ],
+      final: text,
+    };
   }
   const tool = s.serverTool
     ? [
@@ -106,24 +159,51 @@ function build(s: Shape): { turns: string[][]; final: string } {
         event_type: 'step_complete',
         step_type: 'shield_call',
         step_id: 'shield',
-        step_details: { turn_id: TURN, step_id: 'shield', step_type: 'shield_call', violation: s.shield === 'none' ? null : { violation_level: 'error', user_message: SHIELD_MESSAGE, metadata: {} } },
+        step_details: {
+          turn_id: TURN,
+          step_id: 'shield',
+          step_type: 'shield_call',
+          violation: s.shield === 'none' ? null : { violation_level: 'error', user_message: SHIELD_MESSAGE, metadata: {} },
+        },
       },
     },
   });
   if (s.shield === 'input') return { turns: [[shieldStep, frame(events.turnComplete(SHIELD_MESSAGE))]], final: SHIELD_MESSAGE };
   const final = s.shield === 'output' ? SHIELD_MESSAGE : text;
-  const answer = [frame(events.stepStart()), ...s.deltas.map((d) => frame(events.text(d))), frame(events.stepComplete(text)), ...(s.shield === 'output' ? [shieldStep] : []), frame(events.turnComplete(final))];
+  const answer = [
+    frame(events.stepStart()),
+    ...s.deltas.map((d) => frame(events.text(d))),
+    frame(events.stepComplete(text)),
+    ...(s.shield === 'output' ? [shieldStep] : []),
+    frame(events.turnComplete(final)),
+  ];
   if (!s.clientTool) return { turns: [[...tool, ...answer]], final };
   const call = { call_id: 'call_loc', tool_name: 'get_user_location', arguments: '{}' };
   const asking = [
     ...tool,
     frame(events.stepStart()),
-    frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' } } } }),
+    frame({
+      event: {
+        payload: {
+          event_type: 'step_progress',
+          step_type: 'inference',
+          step_id: STEP,
+          delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' },
+        },
+      },
+    }),
     frame({
       event: {
         payload: {
           event_type: 'turn_awaiting_input',
-          turn: { turn_id: TURN, session_id: 's', input_messages: [], steps: [], output_message: { role: 'assistant', content: '', stop_reason: 'end_of_message', tool_calls: [call] }, started_at: '2026-11-24T00:00:00Z' },
+          turn: {
+            turn_id: TURN,
+            session_id: 's',
+            input_messages: [],
+            steps: [],
+            output_message: { role: 'assistant', content: '', stop_reason: 'end_of_message', tool_calls: [call] },
+            started_at: '2026-11-24T00:00:00Z',
+          },
         },
       },
     }),
@@ -173,7 +253,9 @@ function auditDom(el: LlamaAgentChat): string[] {
     for (const node of content?.querySelectorAll('*') ?? []) {
       const allowed = ALLOWED[node.localName];
       if (!allowed) problems.push(`<${node.localName}>`);
-      else for (const { name } of node.attributes) if (name !== 'part' && !allowed.includes(name)) problems.push(`${name} on <${node.localName}>`);
+      else
+        for (const { name } of node.attributes)
+          if (name !== 'part' && !allowed.includes(name)) problems.push(`${name} on <${node.localName}>`);
     }
   }
   return problems;
@@ -190,9 +272,15 @@ describe('stream fuzzing', function () {
       fc.asyncProperty(shape, fc.array(fraction, { maxLength: 12 }), fault, async (s, cuts, f) => {
         const { turns, final } = build(s);
         // The fault hits the first stream; a client-tool resume plays clean.
-        const scriptedTurns = turns.map((frames, i) => (i === 0 ? withFault(frames, cuts, f) : { chunks: split(frames, cuts), chunkDelayMs: 0 }));
+        const scriptedTurns = turns.map((frames, i) =>
+          i === 0 ? withFault(frames, cuts, f) : { chunks: split(frames, cuts), chunkDelayMs: 0 },
+        );
         const { id, baseUrl } = await scripted({ flavour: s.api === 'responses' ? 'ogx-0.8' : 'llama-stack-0.3', turns: scriptedTurns });
-        const el = await chatFor(s.api === 'agents' ? id : '', { baseUrl, model: s.api === 'responses' ? 'm' : undefined, idleTimeout: 10000 });
+        const el = await chatFor(s.api === 'agents' ? id : '', {
+          baseUrl,
+          model: s.api === 'responses' ? 'm' : undefined,
+          idleTimeout: 10000,
+        });
         el.clientTools = { get_user_location: () => ({ city: 'Lisbon' }) };
         const leaks = trackLeaks();
         try {
@@ -210,9 +298,12 @@ describe('stream fuzzing', function () {
             expect(reply.content).to.equal(final);
           } else {
             expect(outcome.status).to.equal('error');
-            expect(outcome.error).to.be.a('string').and.not.match(/\[object|undefined/);
+            expect(outcome.error)
+              .to.be.a('string')
+              .and.not.match(/\[object|undefined/);
             // What was kept is what streamed, in order: a prefix of the deltas (or all of them).
-            if (s.api === 'responses' || (!s.clientTool && s.shield !== 'input')) expect(s.deltas.join('').startsWith(reply.content)).to.equal(true, `kept ${JSON.stringify(reply.content)}`);
+            if (s.api === 'responses' || (!s.clientTool && s.shield !== 'input'))
+              expect(s.deltas.join('').startsWith(reply.content)).to.equal(true, `kept ${JSON.stringify(reply.content)}`);
           }
           expect(auditDom(el)).to.deep.equal([]);
           await until(async () => (await requestsFor(id)).every((r) => !r.open), 'a request stayed open');

@@ -42,7 +42,10 @@ describe('lifecycle faults', () => {
     const agent = await scriptedAgent({ turns: [hangingTurn('First answer'), { chunks: turnFrames(['Second answer']) }] });
     const el = await chatFor(agent);
     const sent = el.send('first');
-    const refused = await el.send('second').then(() => undefined, (e: Error) => e.message);
+    const refused = await el.send('second').then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
     expect(refused).to.contain('still streaming');
     await until(() => el.messages[1]?.content === 'First answer');
     el.stop();
@@ -64,7 +67,9 @@ describe('lifecycle faults', () => {
         expect((await sent).status).to.equal('aborted');
       }
       expect(el.messages).to.have.length(200);
-      expect(el.messages.filter((m) => m.sender === 'user').map((m) => m.content)).to.deep.equal(Array.from({ length: 100 }, (_, i) => `message ${i}`));
+      expect(el.messages.filter((m) => m.sender === 'user').map((m) => m.content)).to.deep.equal(
+        Array.from({ length: 100 }, (_, i) => `message ${i}`),
+      );
       expect(el.messages.filter((m) => m.sender === 'assistant').every((m) => m.status === 'aborted')).to.equal(true);
       expect(el.streaming).to.equal(false);
       await allClosed(agent);

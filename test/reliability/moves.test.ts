@@ -7,7 +7,16 @@ import { trackLeaks } from '../support/leaks.js';
 const pausing = () =>
   scriptedAgent({
     turns: [
-      { chunks: [frame(events.stepStart()), frame(events.text('Partial')), { delayMs: 600 }, frame(events.text(' and the rest')), frame(events.stepComplete('Partial and the rest')), frame(events.turnComplete('Partial and the rest'))] },
+      {
+        chunks: [
+          frame(events.stepStart()),
+          frame(events.text('Partial')),
+          { delayMs: 600 },
+          frame(events.text(' and the rest')),
+          frame(events.stepComplete('Partial and the rest')),
+          frame(events.turnComplete('Partial and the rest')),
+        ],
+      },
       { chunks: turnFrames(['Second ', 'answer']) },
     ],
   });

@@ -80,7 +80,10 @@ export async function runFaultCase(c: FaultCase): Promise<void> {
     expect(reply.shadowRoot!.querySelector('script, style:not([data-lit]), img[onerror], title, h1')).to.equal(null);
     // Every request to the mock is closed, then nothing of the widget's is left running.
     // A big body can take the mock a while to flush after the widget has closed its end.
-    await waitUntil(async () => (await requestsFor(scriptId)).every((r) => !r.open), 'a request stayed open', { timeout: c.slow ? 30000 : 8000, interval: 50 });
+    await waitUntil(async () => (await requestsFor(scriptId)).every((r) => !r.open), 'a request stayed open', {
+      timeout: c.slow ? 30000 : 8000,
+      interval: 50,
+    });
     await until(() => leaks.live().length === 0).catch(() => undefined);
     expect(leaks.live()).to.deep.equal([]);
     expect(leaks.uncaught).to.deep.equal([]);

@@ -17,7 +17,7 @@ function renderChunks(chunks: readonly string[]): string {
 
 /** Split `text` at the given UTF-16 offsets. */
 function splitAt(text: string, offsets: Iterable<number>): string[] {
-  const cuts = [...new Set(offsets)].filter(i => i > 0 && i < text.length).sort((a, b) => a - b);
+  const cuts = [...new Set(offsets)].filter((i) => i > 0 && i < text.length).sort((a, b) => a - b);
   const out: string[] = [];
   let from = 0;
   for (const cut of cuts) {
@@ -34,7 +34,7 @@ function randomChunks(text: string, seed: number): string[] {
   const points = [...text];
   const maxLen = [2, 4, 8, 16, 64][seed % 5];
   const out: string[] = [];
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     const n = 1 + Math.floor(rnd() * maxLen);
     out.push(points.slice(i, i + n).join(''));
     i += n;
@@ -53,7 +53,7 @@ function markerOffsets(text: string, marker: string): number[] {
 
 const boundaries = (chunks: readonly string[]) => {
   let at = 0;
-  const all = chunks.slice(0, -1).map(c => (at += c.length));
+  const all = chunks.slice(0, -1).map((c) => (at += c.length));
   return all.length > 400 ? `${JSON.stringify(all.slice(0, 400)).slice(0, -1)},…]` : JSON.stringify(all);
 };
 
@@ -288,7 +288,32 @@ describe('renderMarkdownInto: chunking equivalence', () => {
     const md = renderMarkdownInto(c);
     md.write(EVERYTHING);
     md.end();
-    for (const sel of ['h1', 'h2', 'h3', 'p', 'em', 'strong', 'del', 'code', 'pre', 'button', 'ol', 'ul ul', 'blockquote', 'table', 'th', 'td', 'input[type=checkbox]', 'hr', 'br', 'a[href]', '[part="md-link-rejected"]', '[part="md-equation"]', '[part="md-equation-block"]', '[part="md-image-link"]']) {
+    for (const sel of [
+      'h1',
+      'h2',
+      'h3',
+      'p',
+      'em',
+      'strong',
+      'del',
+      'code',
+      'pre',
+      'button',
+      'ol',
+      'ul ul',
+      'blockquote',
+      'table',
+      'th',
+      'td',
+      'input[type=checkbox]',
+      'hr',
+      'br',
+      'a[href]',
+      '[part="md-link-rejected"]',
+      '[part="md-equation"]',
+      '[part="md-equation-block"]',
+      '[part="md-image-link"]',
+    ]) {
       expect(c.querySelector(sel), sel).to.not.equal(null);
     }
     expect(renderChunks([CRLF])).to.equal(c.innerHTML);

@@ -14,8 +14,8 @@ function render(markdown: string | string[], options?: MarkdownOptions): HTMLEle
 
 const $ = (root: ParentNode, selector: string) => root.querySelector<HTMLElement>(selector);
 const $$ = (root: ParentNode, selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
-const tags = (root: Element) => [...root.children].map(e => e.localName);
-const parts = (root: ParentNode) => $$(root, '[part]').map(e => e.getAttribute('part'));
+const tags = (root: Element) => [...root.children].map((e) => e.localName);
+const parts = (root: ParentNode) => $$(root, '[part]').map((e) => e.getAttribute('part'));
 
 const mounted: HTMLElement[] = [];
 function mount(): HTMLElement {
@@ -41,7 +41,7 @@ describe('renderMarkdownInto: blocks', () => {
   it('renders paragraphs, separated by blank lines', () => {
     const c = render('First paragraph.\n\nSecond paragraph.');
     expect(tags(c)).to.deep.equal(['p', 'p']);
-    expect($$(c, 'p').map(p => p.textContent)).to.deep.equal(['First paragraph.', 'Second paragraph.']);
+    expect($$(c, 'p').map((p) => p.textContent)).to.deep.equal(['First paragraph.', 'Second paragraph.']);
     expect($(c, 'p')!.getAttribute('part')).to.equal('md-paragraph');
   });
 
@@ -49,7 +49,7 @@ describe('renderMarkdownInto: blocks', () => {
     const c = render('one\ntwo  \nthree<br>four<br/>five');
     const p = $(c, 'p')!;
     expect($$(p, 'br')).to.have.length(4);
-    expect([...p.childNodes].map(n => (n.nodeType === Node.TEXT_NODE ? n.textContent : `<${n.nodeName}>`)).join('')).to.equal(
+    expect([...p.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : `<${n.nodeName}>`)).join('')).to.equal(
       'one<BR>two <BR>three<BR>four<BR>five',
     );
   });
@@ -80,11 +80,11 @@ describe('renderMarkdownInto: blocks', () => {
     const nested = $(banana, ':scope > ul')!;
     expect(tags(nested)).to.deep.equal(['li', 'li']);
     const deeper = $(nested.children[1], ':scope > ol')!;
-    expect($$(deeper, 'li').map(li => li.textContent)).to.deep.equal(['green', 'ripe']);
+    expect($$(deeper, 'li').map((li) => li.textContent)).to.deep.equal(['green', 'ripe']);
     const ol = c.children[1];
     expect(ol.getAttribute('part')).to.equal('md-list md-ol');
     expect(ol.getAttribute('start')).to.equal('3');
-    expect($$(ol, 'li').map(li => li.textContent)).to.deep.equal(['three', 'four']);
+    expect($$(ol, 'li').map((li) => li.textContent)).to.deep.equal(['three', 'four']);
     expect($(c, 'li')!.getAttribute('part')).to.equal('md-list-item');
   });
 
@@ -97,9 +97,9 @@ describe('renderMarkdownInto: blocks', () => {
       expect(box.disabled).to.equal(true);
       expect(box.getAttribute('part')).to.equal('md-task-checkbox');
     }
-    expect(boxes.map(b => b.checked)).to.deep.equal([false, true]);
+    expect(boxes.map((b) => b.checked)).to.deep.equal([false, true]);
     expect(boxes[1].hasAttribute('checked')).to.equal(true);
-    expect($$(c, 'li').map(li => li.textContent!.trim())).to.deep.equal(['todo', 'done']);
+    expect($$(c, 'li').map((li) => li.textContent!.trim())).to.deep.equal(['todo', 'done']);
   });
 
   it('renders tables: a header row of th, then rows of td', () => {
@@ -110,9 +110,9 @@ describe('renderMarkdownInto: blocks', () => {
     const rows = $$(table, 'tr');
     expect(rows).to.have.length(3);
     expect(rows[0].getAttribute('part')).to.equal('md-tr');
-    expect($$(rows[0], 'th').map(th => th.textContent!.trim())).to.deep.equal(['Name', 'Qty']);
+    expect($$(rows[0], 'th').map((th) => th.textContent!.trim())).to.deep.equal(['Name', 'Qty']);
     expect($$(rows[0], 'td')).to.have.length(0);
-    expect($$(rows[1], 'td').map(td => td.textContent!.trim())).to.deep.equal(['apple', '3']);
+    expect($$(rows[1], 'td').map((td) => td.textContent!.trim())).to.deep.equal(['apple', '3']);
     expect($(rows[1], 'td code')!.textContent).to.equal('apple');
     expect($(rows[2], 'td strong')!.textContent).to.equal('pear');
     expect($(table, 'th')!.getAttribute('part')).to.equal('md-th');
@@ -150,8 +150,8 @@ describe('renderMarkdownInto: inline', () => {
   it('renders emphasis, strong, strikethrough and inline code', () => {
     const c = render('a *em* b _em2_ c **strong** d __strong2__ e ~~gone~~ f `co*de*` g ***both***');
     const p = $(c, 'p')!;
-    expect($$(p, ':scope > em').map(e => e.textContent)).to.deep.equal(['em', 'em2']);
-    expect($$(p, ':scope > strong').map(e => e.textContent)).to.deep.equal(['strong', 'strong2', 'both']);
+    expect($$(p, ':scope > em').map((e) => e.textContent)).to.deep.equal(['em', 'em2']);
+    expect($$(p, ':scope > strong').map((e) => e.textContent)).to.deep.equal(['strong', 'strong2', 'both']);
     expect($(p, 'strong > em')!.textContent).to.equal('both');
     expect($(p, 'del')!.textContent).to.equal('gone');
     expect($(p, 'code')!.textContent).to.equal('co*de*');
@@ -162,7 +162,7 @@ describe('renderMarkdownInto: inline', () => {
   it('keeps punctuation next to emphasis outside it', () => {
     const c = render('(**bold**), *em*. **x**!');
     expect(c.textContent).to.equal('(bold), em. x!');
-    expect($$(c, 'strong').map(s => s.textContent)).to.deep.equal(['bold', 'x']);
+    expect($$(c, 'strong').map((s) => s.textContent)).to.deep.equal(['bold', 'x']);
   });
 
   it('renders inline code containing backticks (double-backtick spans)', () => {
@@ -226,7 +226,7 @@ describe('renderMarkdownInto: code blocks', () => {
       const t0 = performance.now();
       while (!check()) {
         if (performance.now() - t0 > ms) throw new Error('timed out');
-        await new Promise(r => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 10));
       }
     };
 
@@ -401,12 +401,12 @@ describe('renderMarkdownInto: links', () => {
     // (smd only links a URL that starts a line or follows a space)
     const c = render('Visit https://example.com/a. Or http://example.org/b), or https://en.wikipedia.org/wiki/Foo_(bar) ok');
     const as = $$(c, 'a');
-    expect(as.map(a => a.getAttribute('href'))).to.deep.equal([
+    expect(as.map((a) => a.getAttribute('href'))).to.deep.equal([
       'https://example.com/a',
       'http://example.org/b',
       'https://en.wikipedia.org/wiki/Foo_(bar)',
     ]);
-    expect(as.every(a => a.getAttribute('rel') === 'noopener noreferrer' && a.getAttribute('target') === '_blank')).to.equal(true);
+    expect(as.every((a) => a.getAttribute('rel') === 'noopener noreferrer' && a.getAttribute('target') === '_blank')).to.equal(true);
     expect(c.textContent).to.equal('Visit https://example.com/a. Or http://example.org/b), or https://en.wikipedia.org/wiki/Foo_(bar) ok');
   });
 
@@ -501,8 +501,8 @@ describe('renderMarkdownInto: streaming', () => {
     const h1 = $(c, 'h1')!;
     const p = $(c, 'p')!;
     const texts = [...p.childNodes] as Text[];
-    expect(texts.every(t => t.nodeType === Node.TEXT_NODE)).to.equal(true);
-    const data = texts.map(t => t.data);
+    expect(texts.every((t) => t.nodeType === Node.TEXT_NODE)).to.equal(true);
+    const data = texts.map((t) => t.data);
     expect(data.join('')).to.equal('The first word'); // (smd holds back the last character)
     // a selection made by the user while the reply streams
     const selection = document.getSelection()!;
@@ -518,8 +518,8 @@ describe('renderMarkdownInto: streaming', () => {
     expect(c.firstElementChild).to.equal(h1);
     expect(h1.textContent).to.equal('Title');
     expect($(c, 'p')).to.equal(p);
-    expect(texts.every(t => t.parentNode === p)).to.equal(true);
-    expect(texts.map(t => t.data)).to.deep.equal(data);
+    expect(texts.every((t) => t.parentNode === p)).to.equal(true);
+    expect(texts.map((t) => t.data)).to.deep.equal(data);
     expect([...p.childNodes].slice(0, texts.length)).to.deep.equal(texts);
     expect(selection.rangeCount).to.equal(1);
     expect(selection.toString()).to.equal('The first word');
@@ -531,7 +531,7 @@ describe('renderMarkdownInto: streaming', () => {
       '```js\nx\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![i](https://127.0.0.1:9/i.png) https://example.org.\n';
     const c = mount();
     const records: MutationRecord[] = [];
-    const observer = new MutationObserver(list => records.push(...list));
+    const observer = new MutationObserver((list) => records.push(...list));
     observer.observe(c, { subtree: true, childList: true, characterData: true });
     const md = renderMarkdownInto(c);
     for (const ch of text) md.write(ch);
@@ -539,8 +539,8 @@ describe('renderMarkdownInto: streaming', () => {
     records.push(...observer.takeRecords());
     observer.disconnect();
     expect(records.length).to.be.greaterThan(50);
-    expect(records.filter(r => r.removedNodes.length > 0)).to.deep.equal([]);
-    expect(records.filter(r => r.type === 'characterData')).to.deep.equal([]);
+    expect(records.filter((r) => r.removedNodes.length > 0)).to.deep.equal([]);
+    expect(records.filter((r) => r.type === 'characterData')).to.deep.equal([]);
   });
 
   it('renders an unclosed code fence while it streams, then settles it', () => {

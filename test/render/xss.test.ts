@@ -52,7 +52,7 @@ function randomChunks(text: string, seed: number): string[] {
   const rnd = prng(seed);
   const points = [...text];
   const out: string[] = [];
-  for (let i = 0; i < points.length; ) {
+  for (let i = 0; i < points.length;) {
     const n = 1 + Math.floor(rnd() * 6);
     out.push(points.slice(i, i + n).join(''));
     i += n;
@@ -102,7 +102,7 @@ function audit(container: HTMLElement, options: MarkdownOptions): string[] {
 
 /** What a reader sees: the text, plus the alt text of loaded images. */
 const visibleText = (container: HTMLElement) =>
-  container.textContent! + [...container.querySelectorAll('img')].map(img => img.alt).join(' ');
+  container.textContent! + [...container.querySelectorAll('img')].map((img) => img.alt).join(' ');
 
 describe('renderMarkdownInto: XSS vectors', () => {
   let fired: string[];
@@ -123,7 +123,7 @@ describe('renderMarkdownInto: XSS vectors', () => {
 
   it('has at least 40 vectors with unique names, each name in its markdown', () => {
     expect(XSS_VECTORS.length).to.be.at.least(40);
-    expect(new Set(XSS_VECTORS.map(v => v.name)).size).to.equal(XSS_VECTORS.length);
+    expect(new Set(XSS_VECTORS.map((v) => v.name)).size).to.equal(XSS_VECTORS.length);
     for (const { name, markdown } of XSS_VECTORS) {
       expect(name).to.match(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(markdown).to.contain(name);
@@ -170,7 +170,7 @@ describe('renderMarkdownInto: XSS vectors', () => {
   }
 
   it('all vectors in one reply, streamed in random chunks', async () => {
-    const all = XSS_VECTORS.map(v => v.markdown).join('\n\n');
+    const all = XSS_VECTORS.map((v) => v.markdown).join('\n\n');
     for (const allowImages of [false, true]) {
       const options = { allowImages };
       const whole = renderInto(host, [all], options);

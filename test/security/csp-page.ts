@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   }
   await Promise.race([reported, new Promise((resolve) => setTimeout(resolve, 2000))]);
 
-  const replies = [...el.shadowRoot!.querySelectorAll('chat-message')].map((m) => m.shadowRoot!.querySelector('[part="content"]')?.textContent ?? '');
+  const replies = [...el.shadowRoot!.querySelectorAll('chat-message')].map(
+    (m) => m.shadowRoot!.querySelector('[part="content"]')?.textContent ?? '',
+  );
   parent.postMessage(
     {
       outcomes: outcomes.map((o) => ({ status: o.status, error: o.error ?? '' })),

@@ -11,11 +11,14 @@ interface PageReport {
   resources: string[];
 }
 
-const MARKDOWN = 'Here is **bold**, `code`, a [link](https://example.com/x), an ![image](https://example.com/i.png) and\n\n```js\nlet x = 1;\n```\n';
+const MARKDOWN =
+  'Here is **bold**, `code`, a [link](https://example.com/x), an ![image](https://example.com/i.png) and\n\n```js\nlet x = 1;\n```\n';
 
 async function runPage(): Promise<{ report: PageReport; baseUrl: string }> {
   const serverTool = await fetch(new URL('../fixtures/llama-stack-0.3.5/server_tool.sse', import.meta.url)).then((r) => r.text());
-  const agent = await scriptedAgent({ turns: [{ chunks: [serverTool] }, { chunks: turnFrames([MARKDOWN.slice(0, 30), MARKDOWN.slice(30)]) }] });
+  const agent = await scriptedAgent({
+    turns: [{ chunks: [serverTool] }, { chunks: turnFrames([MARKDOWN.slice(0, 30), MARKDOWN.slice(30)]) }],
+  });
   const iframe = document.createElement('iframe');
   const report = new Promise<PageReport>((resolve) => {
     const onMessage = (e: MessageEvent) => {

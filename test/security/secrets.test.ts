@@ -2,13 +2,21 @@ import { expect } from '@open-wc/testing';
 import { chatFor, mockUrl, requestsFor, scripted, scriptedAgent, turnFrames } from '../support/mock.js';
 
 const SECRET = 'sk-live-7f3a9c1e5b2d4f60';
-const EVENTS = ['llama-chat-send', 'llama-chat-session-created', 'llama-chat-agent-created', 'llama-chat-turn-complete', 'llama-chat-error', 'llama-chat-tool-call'];
+const EVENTS = [
+  'llama-chat-send',
+  'llama-chat-session-created',
+  'llama-chat-agent-created',
+  'llama-chat-turn-complete',
+  'llama-chat-error',
+  'llama-chat-tool-call',
+];
 
 function captureConsole() {
   const lines: string[] = [];
   const methods = ['debug', 'log', 'info', 'warn', 'error'] as const;
   const saved = methods.map((m) => console[m]);
-  for (const m of methods) console[m] = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  for (const m of methods)
+    console[m] = (...args: unknown[]) => void lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   return { lines, restore: () => methods.forEach((m, i) => (console[m] = saved[i])) };
 }
 

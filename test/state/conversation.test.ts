@@ -30,7 +30,11 @@ describe('reduceConversation', () => {
   });
 
   it('replaces the streamed text with the final message on turn-complete', () => {
-    const { messages } = run([started, ev({ kind: 'text-delta', text: 'streamed' }), ev({ kind: 'turn-complete', turnId: 't', text: 'final' })]);
+    const { messages } = run([
+      started,
+      ev({ kind: 'text-delta', text: 'streamed' }),
+      ev({ kind: 'turn-complete', turnId: 't', text: 'final' }),
+    ]);
     expect(messages[1]).to.deep.include({ content: 'final', status: 'complete', turnId: 't' });
   });
 
@@ -123,7 +127,12 @@ describe('reduceConversation', () => {
     const awaiting = run([
       started,
       ev({ kind: 'text-delta', text: 'Let me check.' }),
-      ev({ kind: 'turn-awaiting-input', turnId: 't', text: '', toolCalls: [{ callId: 'c', toolName: 'get_user_location', arguments: '{}' }] }),
+      ev({
+        kind: 'turn-awaiting-input',
+        turnId: 't',
+        text: '',
+        toolCalls: [{ callId: 'c', toolName: 'get_user_location', arguments: '{}' }],
+      }),
     ]);
     expect(awaiting.messages[1]).to.deep.include({ status: 'streaming', content: 'Let me check.', turnId: 't' });
     expect(awaiting.messages[1].toolCalls.map((c) => [c.toolName, c.status])).to.deep.equal([['get_user_location', 'called']]);

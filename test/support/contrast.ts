@@ -19,7 +19,7 @@ function over(top: Rgba, bottom: Rgba): Rgba {
 }
 
 function parentAcrossShadow(el: Element): Element | null {
-  return el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+  return el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
 }
 
 /** The background actually behind `el`: its own and its ancestors' backgrounds composited. */

@@ -80,7 +80,7 @@ export function countingReporter({ file = process.env.WTR_SUMMARY_FILE } = {}) {
       if (!file) return;
       let complete = false;
       try {
-        complete = sessions.length > 0 && sessions.every(s => s.status === 'FINISHED');
+        complete = sessions.length > 0 && sessions.every((s) => s.status === 'FINISHED');
       } catch {
         // ignore
       }

@@ -35,7 +35,13 @@ export const loadOgxTranscript = (name: string) => load<OgxExpectation>('ogx-0.8
 export function sseData(body: string): unknown[] {
   return body
     .split(/\r?\n\r?\n/)
-    .map((block) => block.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.replace(/^data: ?/, '')).join('\n'))
+    .map((block) =>
+      block
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.replace(/^data: ?/, ''))
+        .join('\n'),
+    )
     .filter(Boolean)
     .map((data) => JSON.parse(data) as unknown);
 }

@@ -103,19 +103,39 @@ export function trackLeaks(): Tracker {
     if (n > 0) listeners.set(k, n);
     else listeners.delete(k); // removing one we never counted is harmless
   };
-  window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  window.addEventListener = function (
+    this: Window,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     if (listener && fromWidget()) countListener('window', type, listener, 1);
     return call(original.winAdd, this, type, listener, options);
   } as typeof window.addEventListener;
-  window.removeEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  window.removeEventListener = function (
+    this: Window,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     if (listener) countListener('window', type, listener, -1);
     return call(original.winRemove, this, type, listener, options);
   } as typeof window.removeEventListener;
-  document.addEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+  document.addEventListener = function (
+    this: Document,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ) {
     if (listener && fromWidget()) countListener('document', type, listener, 1);
     return call(original.docAdd, this, type, listener, options);
   } as typeof document.addEventListener;
-  document.removeEventListener = function (this: Document, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+  document.removeEventListener = function (
+    this: Document,
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | EventListenerOptions,
+  ) {
     if (listener) countListener('document', type, listener, -1);
     return call(original.docRemove, this, type, listener, options);
   } as typeof document.removeEventListener;
@@ -130,7 +150,9 @@ export function trackLeaks(): Tracker {
     live() {
       const found: string[] = [...timers.values()];
       if (frames.size) found.push(`${frames.size} animation frame(s)`);
-      for (const xhr of xhrs) if (xhr.readyState !== XMLHttpRequest.UNSENT && xhr.readyState !== XMLHttpRequest.DONE) found.push(`an XHR in readyState ${xhr.readyState}`);
+      for (const xhr of xhrs)
+        if (xhr.readyState !== XMLHttpRequest.UNSENT && xhr.readyState !== XMLHttpRequest.DONE)
+          found.push(`an XHR in readyState ${xhr.readyState}`);
       if (fetches) found.push(`${fetches} fetch(es)`);
       for (const [k, n] of listeners) found.push(`${n} listener(s) ${k}`);
       return found;

@@ -78,7 +78,9 @@ export async function scriptedAgent(script: MockScript): Promise<string> {
  * that must observe a reply mid-stream hold it at a gate instead of hoping a delay outlasts a busy machine.
  */
 export async function openGate(agentId: string, name: string): Promise<void> {
-  const response = await fetch(`${mockUrl()}/__mock/scripts/${encodeURIComponent(agentId)}/gates/${encodeURIComponent(name)}`, { method: 'POST' });
+  const response = await fetch(`${mockUrl()}/__mock/scripts/${encodeURIComponent(agentId)}/gates/${encodeURIComponent(name)}`, {
+    method: 'POST',
+  });
   if (!response.ok) throw new Error(`could not open gate ${name}: ${response.status}`);
 }
 
@@ -158,10 +160,30 @@ const message = (text: string) => ({
 
 export const responseEvents = {
   created: () => ({ type: 'response.created', sequence_number: seq(), response: response('in_progress') }),
-  text: (delta: string) => ({ type: 'response.output_text.delta', sequence_number: seq(), item_id: 'msg_test', output_index: 0, content_index: 0, delta, logprobs: [] }),
-  completed: (text: string, output: unknown[] = [message(text)]) => ({ type: 'response.completed', sequence_number: seq(), response: response('completed', output) }),
-  failed: (messageText: string) => ({ type: 'response.failed', sequence_number: seq(), response: response('failed', [], { error: { code: 'server_error', message: messageText } }) }),
-  incomplete: (text: string) => ({ type: 'response.incomplete', sequence_number: seq(), response: response('incomplete', [message(text)], { incomplete_details: { reason: 'length' } }) }),
+  text: (delta: string) => ({
+    type: 'response.output_text.delta',
+    sequence_number: seq(),
+    item_id: 'msg_test',
+    output_index: 0,
+    content_index: 0,
+    delta,
+    logprobs: [],
+  }),
+  completed: (text: string, output: unknown[] = [message(text)]) => ({
+    type: 'response.completed',
+    sequence_number: seq(),
+    response: response('completed', output),
+  }),
+  failed: (messageText: string) => ({
+    type: 'response.failed',
+    sequence_number: seq(),
+    response: response('failed', [], { error: { code: 'server_error', message: messageText } }),
+  }),
+  incomplete: (text: string) => ({
+    type: 'response.incomplete',
+    sequence_number: seq(),
+    response: response('incomplete', [message(text)], { incomplete_details: { reason: 'length' } }),
+  }),
   error: (messageText: string) => ({ type: 'error', code: '404', message: messageText, param: null, sequence_number: seq() }),
 };
 
@@ -169,4 +191,3 @@ export const responseEvents = {
 export function responseFrames(deltas: string[], finalText = deltas.join('')): string[] {
   return [frame(responseEvents.created()), ...deltas.map((d) => frame(responseEvents.text(d))), frame(responseEvents.completed(finalText))];
 }
-

@@ -51,10 +51,14 @@ export const part = <T extends Element = HTMLElement>(el: LlamaAgentChat, name: 
 
 /** Waits until the element renders `count` messages and the last one has the given status. */
 export async function untilLastStatus(el: LlamaAgentChat, status: string): Promise<ChatMessage> {
-  await waitUntil(() => {
-    const messages = renderedMessages(el);
-    return messages.length > 0 && messages[messages.length - 1].status === status;
-  }, `last message never became ${status}`, { timeout: 8000 });
+  await waitUntil(
+    () => {
+      const messages = renderedMessages(el);
+      return messages.length > 0 && messages[messages.length - 1].status === status;
+    },
+    `last message never became ${status}`,
+    { timeout: 8000 },
+  );
   await el.updateComplete;
   const messages = renderedMessages(el);
   return messages[messages.length - 1];

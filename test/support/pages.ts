@@ -18,7 +18,10 @@ function loaded(frame: HTMLIFrameElement): Promise<void> {
 }
 
 async function ready(frame: HTMLIFrameElement): Promise<void> {
-  await waitUntil(() => (frame.contentWindow as (Window & { pageReady?: boolean }) | null)?.pageReady, 'the page never got ready', { timeout: 15000, interval: 20 });
+  await waitUntil(() => (frame.contentWindow as (Window & { pageReady?: boolean }) | null)?.pageReady, 'the page never got ready', {
+    timeout: 15000,
+    interval: 20,
+  });
   const chat = frame.contentDocument!.querySelector('llama-agent-chat') as LlamaAgentChat;
   await chat.updateComplete;
 }

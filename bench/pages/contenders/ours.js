@@ -35,7 +35,8 @@ export default {
     await el.updateComplete;
     await [...messages()].pop()?.updateComplete;
   },
-  lastReply: () => [...(el.shadowRoot?.querySelectorAll('chat-message[sender=assistant]') ?? [])].pop()?.shadowRoot?.querySelector('.markdown'),
+  lastReply: () =>
+    [...(el.shadowRoot?.querySelectorAll('chat-message[sender=assistant]') ?? [])].pop()?.shadowRoot?.querySelector('.markdown'),
   messageCount: () => messages().length,
   scroller: () => el.shadowRoot.querySelector('.transcript'),
 };

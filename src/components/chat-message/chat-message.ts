@@ -123,7 +123,13 @@ export class ChatMessage extends LitElement {
     const continues = md && md.container === container && md.messageId === this.messageId && content.length >= md.fed.length;
     if (!md || !continues || (md.ended && content !== md.fed)) {
       container.replaceChildren();
-      md = { container, stream: renderMarkdownInto(container, { allowImages: this.allowImages }), messageId: this.messageId, fed: '', ended: false };
+      md = {
+        container,
+        stream: renderMarkdownInto(container, { allowImages: this.allowImages }),
+        messageId: this.messageId,
+        fed: '',
+        ended: false,
+      };
       this.markdown = md;
     }
     if (this.status === 'streaming') {
@@ -150,29 +156,39 @@ export class ChatMessage extends LitElement {
     const t = this.strings;
     return html`<div part="bubble" class="bubble">
       <span class="visually-hidden">${this.sender === 'user' ? t.you : t.assistant}</span>
-      ${this.context
-        ? html`<details part="context" class="context">
+      ${
+        this.context
+          ? html`<details part="context" class="context">
             <summary>${t.retrievedContext}</summary>
             <div class="context-text">${this.context}</div>
           </details>`
-        : nothing}
-      ${this.toolCalls.length
-        ? html`<ul part="tools" class="tools" aria-label=${t.toolCalls}>${this.toolCalls.map((call) => renderToolCard(call, t))}</ul>`
-        : nothing}
-      ${this.sender === 'user'
-        ? html`<div part="content" class="content text" dir="auto">${this.content}</div>`
-        : html`<div part="content" class="content markdown" dir="auto"></div>`}
-      ${streaming && !this.content
-        ? html`<span part="typing" class="typing" role="img" aria-label=${t.typing}><span></span><span></span><span></span></span>`
-        : nothing}
-      ${this.safety
-        ? html`<p part="safety" class="safety" role="note">
+          : nothing
+      }
+      ${
+        this.toolCalls.length
+          ? html`<ul part="tools" class="tools" aria-label=${t.toolCalls}>${this.toolCalls.map((call) => renderToolCard(call, t))}</ul>`
+          : nothing
+      }
+      ${
+        this.sender === 'user'
+          ? html`<div part="content" class="content text" dir="auto">${this.content}</div>`
+          : html`<div part="content" class="content markdown" dir="auto"></div>`
+      }
+      ${
+        streaming && !this.content
+          ? html`<span part="typing" class="typing" role="img" aria-label=${t.typing}><span></span><span></span><span></span></span>`
+          : nothing
+      }
+      ${
+        this.safety
+          ? html`<p part="safety" class="safety" role="note">
             <strong>${fill(t.blockedBySafety, { level: this.safety.level })}</strong>${
               // An output shield's message usually is the reply itself: say it once.
               this.safety.message === this.content ? nothing : html`: ${this.safety.message}`
             }
           </p>`
-        : nothing}
+          : nothing
+      }
       ${this.notice ? html`<p part="note" class="note">${this.notice}</p>` : nothing}
       ${this.error ? html`<p part="error" class="error">${this.error}</p>` : nothing}
     </div>`;

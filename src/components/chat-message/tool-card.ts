@@ -34,15 +34,19 @@ export function renderToolCard(call: ToolCallView, t: LlamaChatLabels) {
       <span part="tool-status">${t[STATUS_LABEL[call.status]]}</span>
       <strong part="tool-name">${name}</strong>${streaming ? '…' : nothing}
     </div>
-    ${call.arguments
-      ? html`<pre part="tool-arguments" class="tool-arguments" tabindex="0">${streaming || !call.parsed ? call.arguments : prettyJson(call.arguments)}</pre>`
-      : nothing}
+    ${
+      call.arguments
+        ? html`<pre part="tool-arguments" class="tool-arguments" tabindex="0">${streaming || !call.parsed ? call.arguments : prettyJson(call.arguments)}</pre>`
+        : nothing
+    }
     ${call.parsed ? nothing : html`<p part="tool-note" class="tool-note">${t.toolUnparsed}</p>`}
-    ${call.result === undefined
-      ? nothing
-      : html`<details part="tool-result" class="tool-result">
+    ${
+      call.result === undefined
+        ? nothing
+        : html`<details part="tool-result" class="tool-result">
           <summary part="tool-result-summary">${call.status === 'error' ? t.toolError : t.toolResult}</summary>
           <pre part="tool-result-text" tabindex="0">${prettyJson(call.result)}</pre>
-        </details>`}
+        </details>`
+    }
   </li>`;
 }

@@ -196,9 +196,9 @@ export class LlamaAgentChat extends LitElement {
    */
   declare persist: PersistMode;
   /** The composer's text. */
-  private declare draft: string;
+  declare private draft: string;
   /** Why a remembered conversation was dropped. */
-  private declare persistNotice: string;
+  declare private persistNotice: string;
   private readonly memory = new ConversationMemory(() => ({
     persist: this.persist,
     baseUrl: this.baseUrl ?? '',
@@ -208,14 +208,14 @@ export class LlamaAgentChat extends LitElement {
     sessionId: this.sessionId ?? '',
   }));
   /** A reply finished while the bubble was closed. */
-  private declare unread: boolean;
+  declare private unread: boolean;
   /** The viewport is narrow enough for the open bubble to fill it. */
-  private declare narrow: boolean;
-  private declare hasHeaderSlot: boolean;
+  declare private narrow: boolean;
+  declare private hasHeaderSlot: boolean;
   /** The polite live region's text: a finished reply, once. */
-  private declare announcement: string;
+  declare private announcement: string;
   /** The assertive live region's text: a failed reply. */
-  private declare alertText: string;
+  declare private alertText: string;
   /**
    * Overrides for any of the widget's sentences and labels (see src/i18n/strings.ts for the keys);
    * they take precedence over the language's table, and missing keys come from it.
@@ -532,7 +532,13 @@ export class LlamaAgentChat extends LitElement {
       (c) => !(c as HTMLButtonElement).disabled,
     );
     const active = this.shadowRoot!.activeElement;
-    const wrapTo = event.shiftKey ? (active === controls[0] ? controls[controls.length - 1] : undefined) : active === controls[controls.length - 1] ? controls[0] : undefined;
+    const wrapTo = event.shiftKey
+      ? active === controls[0]
+        ? controls[controls.length - 1]
+        : undefined
+      : active === controls[controls.length - 1]
+        ? controls[0]
+        : undefined;
     if (wrapTo) {
       event.preventDefault();
       wrapTo.focus();
@@ -566,9 +572,11 @@ export class LlamaAgentChat extends LitElement {
     if (!notice) return nothing;
     return html`<div part="notice" class="notice" role="alert">
       ${localiseSentence(notice.message, this.t)}
-      ${notice.kind === 'session-not-found'
-        ? html`<button part="new-session-button" type="button" @click=${() => this.newSession()}>${this.t.startNewConversation}</button>`
-        : nothing}
+      ${
+        notice.kind === 'session-not-found'
+          ? html`<button part="new-session-button" type="button" @click=${() => this.newSession()}>${this.t.startNewConversation}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -578,28 +586,34 @@ export class LlamaAgentChat extends LitElement {
       <slot name="header" @slotchange=${this.onHeaderSlotChange}
         >${this.title ? html`<h2 part="title" class="title">${this.title}</h2>` : nothing}</slot
       >
-      ${hasMessages && !this.chat.streaming
-        ? html`<button part="new-conversation-button" type="button" @click=${() => this.newSession()}>${t.newConversation}</button>`
-        : nothing}
-      ${bubble
-        ? html`<button part="close-button" class="close" type="button" aria-label=${t.close} @click=${() => void this.setOpen(false)}>
+      ${
+        hasMessages && !this.chat.streaming
+          ? html`<button part="new-conversation-button" type="button" @click=${() => this.newSession()}>${t.newConversation}</button>`
+          : nothing
+      }
+      ${
+        bubble
+          ? html`<button part="close-button" class="close" type="button" aria-label=${t.close} @click=${() => void this.setOpen(false)}>
             ${closeIcon}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
   private renderEmpty(configProblem: string) {
     return html`<div part="empty" class="empty">
       <slot name="empty"></slot>
-      ${this.suggestions?.length
-        ? html`<div class="suggestions" role="group" aria-label=${this.t.suggestions}>
+      ${
+        this.suggestions?.length
+          ? html`<div class="suggestions" role="group" aria-label=${this.t.suggestions}>
             ${this.suggestions.map(
               (text) =>
                 html`<button part="suggestion" type="button" ?disabled=${!!configProblem} @click=${() => void this.send(text)}>${text}</button>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -679,9 +693,11 @@ export class LlamaAgentChat extends LitElement {
               .strings=${t}
             ></chat-message>`,
         )}
-        ${canRetry
-          ? html`<button part="retry-button" class="retry" type="button" @click=${() => void this.retry()}>${t.retry}</button>`
-          : nothing}
+        ${
+          canRetry
+            ? html`<button part="retry-button" class="retry" type="button" @click=${() => void this.retry()}>${t.retry}</button>`
+            : nothing
+        }
       </div>
       <form part="composer" class="composer" @submit=${this.onSubmit}>
         <label class="visually-hidden" for="input">${t.message}</label>
@@ -705,7 +721,9 @@ export class LlamaAgentChat extends LitElement {
 
 const svg = (path: ReturnType<typeof svgTemplate>) =>
   html`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${path}</svg>`;
-const chatIcon = svg(svgTemplate`<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/>`);
+const chatIcon = svg(
+  svgTemplate`<path fill="currentColor" d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/>`,
+);
 const closeIcon = svg(svgTemplate`<path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18"/>`);
 
 declare global {

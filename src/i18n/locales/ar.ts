@@ -37,7 +37,8 @@ export const ar = {
   blockedBySafety: 'حُظر بواسطة فحص الأمان ({level})',
   // Sentences about failures and notices (src/i18n/sentences.ts)
   httpAuth: 'يتطلب الخادم المصادقة (HTTP {status}). أعطِ المحادثة ترويسة Authorization عبر الخاصية headers.{tail}',
-  httpNoAgentsApi: 'لا توجد واجهة Agents API لهذا الخادم على هذا العنوان (HTTP 404). قد يكون Llama Stack 0.4 أو أحدث، الذي استبدل الوكلاء بواجهة Responses API.{tail}',
+  httpNoAgentsApi:
+    'لا توجد واجهة Agents API لهذا الخادم على هذا العنوان (HTTP 404). قد يكون Llama Stack 0.4 أو أحدث، الذي استبدل الوكلاء بواجهة Responses API.{tail}',
   httpNoConversation: 'لم يعثر الخادم على هذه المحادثة (HTTP 404).{tail}',
   httpNoAgentsApiToCreate: 'لا توجد لدى الخادم واجهة Agents API لإنشاء الوكيل (HTTP 404).{tail}',
   httpNoAgent: 'لم يعثر الخادم على هذا الوكيل (HTTP 404).{tail}',
@@ -72,7 +73,8 @@ export const ar = {
   missingTool: 'طلب الوكيل أداة المتصفح {tool}، وهي غير متوفرة في هذه الصفحة.',
   setAttributes: 'اضبط السمات {names} لبدء المحادثة.',
   setAttribute: 'اضبط السمة {names} لبدء المحادثة.',
-  needsModel: 'يتحدث هذا الخادم بواجهة Responses API (الإصدار 0.4 من Llama Stack أو أحدث، أو خادم متوافق مع OpenAI)، التي تحتاج إلى السمة model؛ أما agent-id فهي لواجهة Agents API في Llama Stack 0.3 وما قبله فقط.',
+  needsModel:
+    'يتحدث هذا الخادم بواجهة Responses API (الإصدار 0.4 من Llama Stack أو أحدث، أو خادم متوافق مع OpenAI)، التي تحتاج إلى السمة model؛ أما agent-id فهي لواجهة Agents API في Llama Stack 0.3 وما قبله فقط.',
   needsAgent: 'يتحدث هذا الخادم بواجهة Agents API: اضبط السمة agent-id (أو model لإنشاء وكيل).',
 } satisfies LlamaChatStrings;
 

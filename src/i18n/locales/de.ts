@@ -36,8 +36,10 @@ export const de = {
   toolError: 'Fehler',
   blockedBySafety: 'Von einer Sicherheitsprüfung blockiert ({level})',
   // Sentences about failures and notices (src/i18n/sentences.ts)
-  httpAuth: 'Der Server verlangt eine Anmeldung (HTTP {status}). Geben Sie dem Chat über seine Eigenschaft headers einen Authorization-Header.{tail}',
-  httpNoAgentsApi: 'Dieser Server hat unter dieser Adresse keine Agents-API (HTTP 404). Vielleicht ist es Llama Stack 0.4 oder neuer, wo die Responses-API die Agenten ersetzt hat.{tail}',
+  httpAuth:
+    'Der Server verlangt eine Anmeldung (HTTP {status}). Geben Sie dem Chat über seine Eigenschaft headers einen Authorization-Header.{tail}',
+  httpNoAgentsApi:
+    'Dieser Server hat unter dieser Adresse keine Agents-API (HTTP 404). Vielleicht ist es Llama Stack 0.4 oder neuer, wo die Responses-API die Agenten ersetzt hat.{tail}',
   httpNoConversation: 'Der Server hat diese Unterhaltung nicht gefunden (HTTP 404).{tail}',
   httpNoAgentsApiToCreate: 'Der Server hat keine Agents-API, mit der sich der Agent anlegen ließe (HTTP 404).{tail}',
   httpNoAgent: 'Der Server hat diesen Agenten nicht gefunden (HTTP 404).{tail}',
@@ -72,7 +74,8 @@ export const de = {
   missingTool: 'Der Agent hat das Browser-Werkzeug {tool} angefordert, das diese Seite nicht bereitstellt.',
   setAttributes: 'Setzen Sie die Attribute {names}, um zu chatten.',
   setAttribute: 'Setzen Sie das Attribut {names}, um zu chatten.',
-  needsModel: 'Dieser Server spricht die Responses-API (Llama Stack 0.4 oder neuer, oder ein OpenAI-kompatibler Server), die das Attribut model braucht; agent-id gilt nur für die Agents-API von Llama Stack 0.3 und älter.',
+  needsModel:
+    'Dieser Server spricht die Responses-API (Llama Stack 0.4 oder neuer, oder ein OpenAI-kompatibler Server), die das Attribut model braucht; agent-id gilt nur für die Agents-API von Llama Stack 0.3 und älter.',
   needsAgent: 'Dieser Server spricht die Agents-API: Setzen Sie das Attribut agent-id (oder model, um einen Agenten anzulegen).',
 } satisfies LlamaChatStrings;
 

@@ -37,7 +37,8 @@ export const es = {
   blockedBySafety: 'Bloqueado por un control de seguridad ({level})',
   // Sentences about failures and notices (src/i18n/sentences.ts)
   httpAuth: 'El servidor exige autenticación (HTTP {status}). Da al chat una cabecera Authorization con su propiedad headers.{tail}',
-  httpNoAgentsApi: 'Este servidor no tiene API de Agents en esta dirección (HTTP 404). Puede ser Llama Stack 0.4 o posterior, que reemplazó los agentes por la API de Responses.{tail}',
+  httpNoAgentsApi:
+    'Este servidor no tiene API de Agents en esta dirección (HTTP 404). Puede ser Llama Stack 0.4 o posterior, que reemplazó los agentes por la API de Responses.{tail}',
   httpNoConversation: 'El servidor no encontró esta conversación (HTTP 404).{tail}',
   httpNoAgentsApiToCreate: 'El servidor no tiene una API de Agents con la que crear el agente (HTTP 404).{tail}',
   httpNoAgent: 'El servidor no encontró este agente (HTTP 404).{tail}',
@@ -50,7 +51,8 @@ export const es = {
   inBandError: 'El servidor informó de un error: {said}',
   inBandErrorSilent: 'El servidor informó de un error sin decir cuál.',
   connectionLost: 'Se perdió la conexión con el servidor antes de que terminara la respuesta.',
-  unreachable: 'No se pudo contactar con el servidor en {where}. Comprueba que está en marcha y que admite solicitudes desde esta página (CORS).',
+  unreachable:
+    'No se pudo contactar con el servidor en {where}. Comprueba que está en marcha y que admite solicitudes desde esta página (CORS).',
   streamClosed: 'El servidor cerró la conexión antes de que terminara la respuesta.{tail}',
   notAnEventStream: 'Respondió con {contentType} en lugar de un flujo de eventos.',
   noContentType: 'Respondió sin Content-Type, así que quizá no sea un flujo de eventos.',
@@ -72,7 +74,8 @@ export const es = {
   missingTool: 'El agente pidió la herramienta del navegador {tool}, que esta página no ofrece.',
   setAttributes: 'Indica los atributos {names} para empezar a chatear.',
   setAttribute: 'Indica el atributo {names} para empezar a chatear.',
-  needsModel: 'Este servidor habla la API de Responses (Llama Stack 0.4 o posterior, o un servidor compatible con OpenAI), que necesita el atributo model; agent-id solo sirve para la API de Agents de Llama Stack 0.3 y anteriores.',
+  needsModel:
+    'Este servidor habla la API de Responses (Llama Stack 0.4 o posterior, o un servidor compatible con OpenAI), que necesita el atributo model; agent-id solo sirve para la API de Agents de Llama Stack 0.3 y anteriores.',
   needsAgent: 'Este servidor habla la API de Agents: indica el atributo agent-id (o model, para crear un agente).',
 } satisfies LlamaChatStrings;
 

@@ -36,8 +36,10 @@ export const fr = {
   toolError: 'Erreur',
   blockedBySafety: 'Bloqué par un contrôle de sécurité ({level})',
   // Sentences about failures and notices (src/i18n/sentences.ts)
-  httpAuth: 'Le serveur exige une authentification (HTTP {status}). Donnez au chat un en-tête Authorization par sa propriété headers.{tail}',
-  httpNoAgentsApi: 'Ce serveur n’a pas d’API Agents à cette adresse (HTTP 404). C’est peut-être Llama Stack 0.4 ou plus récent, qui a remplacé les agents par l’API Responses.{tail}',
+  httpAuth:
+    'Le serveur exige une authentification (HTTP {status}). Donnez au chat un en-tête Authorization par sa propriété headers.{tail}',
+  httpNoAgentsApi:
+    'Ce serveur n’a pas d’API Agents à cette adresse (HTTP 404). C’est peut-être Llama Stack 0.4 ou plus récent, qui a remplacé les agents par l’API Responses.{tail}',
   httpNoConversation: 'Le serveur n’a pas trouvé cette conversation (HTTP 404).{tail}',
   httpNoAgentsApiToCreate: 'Le serveur n’a pas d’API Agents pour créer l’agent (HTTP 404).{tail}',
   httpNoAgent: 'Le serveur n’a pas trouvé cet agent (HTTP 404).{tail}',
@@ -72,7 +74,8 @@ export const fr = {
   missingTool: 'L’agent a demandé l’outil de navigateur {tool}, que cette page ne fournit pas.',
   setAttributes: 'Renseignez les attributs {names} pour commencer à discuter.',
   setAttribute: 'Renseignez l’attribut {names} pour commencer à discuter.',
-  needsModel: 'Ce serveur parle l’API Responses (Llama Stack 0.4 ou plus récent, ou un serveur compatible OpenAI), qui a besoin de l’attribut model ; agent-id ne sert qu’à l’API Agents de Llama Stack 0.3 et antérieurs.',
+  needsModel:
+    'Ce serveur parle l’API Responses (Llama Stack 0.4 ou plus récent, ou un serveur compatible OpenAI), qui a besoin de l’attribut model ; agent-id ne sert qu’à l’API Agents de Llama Stack 0.3 et antérieurs.',
   needsAgent: 'Ce serveur parle l’API Agents : renseignez l’attribut agent-id (ou model, pour créer un agent).',
 } satisfies LlamaChatStrings;
 

@@ -37,7 +37,8 @@ export const ja = {
   blockedBySafety: '安全チェックによりブロックされました（{level}）',
   // Sentences about failures and notices (src/i18n/sentences.ts)
   httpAuth: 'サーバーは認証を求めています（HTTP {status}）。headers プロパティでチャットに Authorization ヘッダーを渡してください。{tail}',
-  httpNoAgentsApi: 'このアドレスのサーバーには Agents API がありません（HTTP 404）。エージェントを Responses API に置き換えた Llama Stack 0.4 以降かもしれません。{tail}',
+  httpNoAgentsApi:
+    'このアドレスのサーバーには Agents API がありません（HTTP 404）。エージェントを Responses API に置き換えた Llama Stack 0.4 以降かもしれません。{tail}',
   httpNoConversation: 'サーバーはこの会話を見つけられませんでした（HTTP 404）。{tail}',
   httpNoAgentsApiToCreate: 'サーバーにはエージェントを作成するための Agents API がありません（HTTP 404）。{tail}',
   httpNoAgent: 'サーバーはこのエージェントを見つけられませんでした（HTTP 404）。{tail}',
@@ -50,7 +51,8 @@ export const ja = {
   inBandError: 'サーバーがエラーを報告しました：{said}',
   inBandErrorSilent: 'サーバーが内容不明のエラーを報告しました。',
   connectionLost: '返信が終わる前にサーバーとの接続が切れました。',
-  unreachable: '{where} のサーバーに接続できませんでした。サーバーが動作していて、このページからのリクエストを許可しているか（CORS）確認してください。',
+  unreachable:
+    '{where} のサーバーに接続できませんでした。サーバーが動作していて、このページからのリクエストを許可しているか（CORS）確認してください。',
   streamClosed: '返信が終わる前にサーバーが接続を閉じました。{tail}',
   notAnEventStream: 'イベントストリームではなく {contentType} で応答しました。',
   noContentType: 'Content-Type なしで応答したため、イベントストリームではない可能性があります。',
@@ -72,7 +74,8 @@ export const ja = {
   missingTool: 'エージェントがブラウザーツール {tool} を求めましたが、このページにはありません。',
   setAttributes: 'チャットを始めるには属性 {names} を設定してください。',
   setAttribute: 'チャットを始めるには属性 {names} を設定してください。',
-  needsModel: 'このサーバーは Responses API（Llama Stack 0.4 以降、または OpenAI 互換サーバー）を使うため、model 属性が必要です。agent-id は Llama Stack 0.3 以前の Agents API 専用です。',
+  needsModel:
+    'このサーバーは Responses API（Llama Stack 0.4 以降、または OpenAI 互換サーバー）を使うため、model 属性が必要です。agent-id は Llama Stack 0.3 以前の Agents API 専用です。',
   needsAgent: 'このサーバーは Agents API を使います。agent-id 属性（またはエージェントを作成するための model）を設定してください。',
 } satisfies LlamaChatStrings;
 

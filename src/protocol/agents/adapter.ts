@@ -45,7 +45,11 @@ export function createAgentsProtocol(prefix = '/v1/agents'): ChatProtocol {
   return {
     api: 'agents',
     createAgent(config) {
-      const agent_config = { model: config.model, instructions: config.instructions || 'You are a helpful assistant.', enable_session_persistence: true };
+      const agent_config = {
+        model: config.model,
+        instructions: config.instructions || 'You are a helpful assistant.',
+        enable_session_persistence: true,
+      };
       return { method: 'POST', url: joinUrl(config.baseUrl, prefix), body: { agent_config } };
     },
     createSession(config) {

@@ -25,12 +25,14 @@ export function toToolCallInfo(value: unknown): ToolCallInfo | undefined {
   const toolName = asString(call.tool_name) ?? '';
   const args = call.arguments;
   const argumentsText =
-    typeof args === 'string' ? args : asString(call.arguments_json) ?? (args === undefined ? '' : JSON.stringify(args));
+    typeof args === 'string' ? args : (asString(call.arguments_json) ?? (args === undefined ? '' : JSON.stringify(args)));
   return { callId: asString(call.call_id) ?? '', toolName, arguments: argumentsText };
 }
 
 function toolCallsOf(value: unknown): ToolCallInfo[] {
-  return asArray(value).map(toToolCallInfo).filter((c): c is ToolCallInfo => !!c);
+  return asArray(value)
+    .map(toToolCallInfo)
+    .filter((c): c is ToolCallInfo => !!c);
 }
 
 function progressEvents(delta: Loose | undefined): TurnEvent[] {

@@ -42,7 +42,12 @@ function itemsToMessages(items: unknown[]): ChatMessage[] {
     if (!item) continue;
     if (item.type === 'message' && item.role === 'user') {
       closeReply();
-      conversation = { messages: [...conversation.messages, { id: asString(item.id) ?? `h${++n}`, sender: 'user', content: textOfParts(item.content), status: 'complete', toolCalls: [] }] };
+      conversation = {
+        messages: [
+          ...conversation.messages,
+          { id: asString(item.id) ?? `h${++n}`, sender: 'user', content: textOfParts(item.content), status: 'complete', toolCalls: [] },
+        ],
+      };
       continue;
     }
     ensureReply();
@@ -57,7 +62,9 @@ function itemsToMessages(items: unknown[]): ChatMessage[] {
     } else if (item.type === 'function_call_output') {
       const callId = asString(item.call_id) ?? '';
       const call = conversation.messages[conversation.messages.length - 1].toolCalls.find((c) => c.callId === callId);
-      apply([{ kind: 'tool-result', callId, toolName: call?.toolName ?? '', content: asString(item.output) ?? JSON.stringify(item.output) }]);
+      apply([
+        { kind: 'tool-result', callId, toolName: call?.toolName ?? '', content: asString(item.output) ?? JSON.stringify(item.output) },
+      ]);
     } else if (toolCallOfItem(item)) {
       apply(normalizeResponsesEvent({ type: 'response.output_item.done', item }));
     }

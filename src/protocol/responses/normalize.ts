@@ -48,26 +48,29 @@ function messageText(item: Loose | undefined): string {
   if (item?.type !== 'message') return '';
   return asArray(item.content)
     .map(asObject)
-    .map((part) => (part?.type === 'output_text' || part?.type === 'text' ? asString(part.text) ?? '' : ''))
+    .map((part) => (part?.type === 'output_text' || part?.type === 'text' ? (asString(part.text) ?? '') : ''))
     .join('');
 }
 
 function toolResultOfItem(item: Loose, call: ToolCallInfo): TurnEvent[] {
   if (item.type === 'mcp_call') {
     const error = item.error;
-    if (error) return [{ kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: describeToolError(error), isError: true }];
+    if (error)
+      return [{ kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: describeToolError(error), isError: true }];
     const output = asString(item.output);
     return output === undefined ? [] : [{ kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: output }];
   }
   if (item.type === 'file_search_call') {
     const results = asArray(item.results);
-    return results.length ? [{ kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: JSON.stringify(results, null, 2) }] : [];
+    return results.length
+      ? [{ kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: JSON.stringify(results, null, 2) }]
+      : [];
   }
   return [];
 }
 
 function describeToolError(error: unknown): string {
-  return typeof error === 'string' ? error : asString(asObject(error)?.message) ?? JSON.stringify(error);
+  return typeof error === 'string' ? error : (asString(asObject(error)?.message) ?? JSON.stringify(error));
 }
 
 function terminalResponse(response: Loose | undefined): { text: string; functionCalls: ToolCallInfo[]; id?: string } {

@@ -79,7 +79,9 @@ for (const theme of ['light', 'dark'] as const) {
     it('is accessible while streaming and after an error', async () => {
       const agent = await scriptedAgent({
         turns: [
-          { chunks: [frame(events.stepStart()), frame(events.text('Streaming text')), { gate: 'finish' }, ...turnFrames(['done']).slice(1)] },
+          {
+            chunks: [frame(events.stepStart()), frame(events.text('Streaming text')), { gate: 'finish' }, ...turnFrames(['done']).slice(1)],
+          },
           { status: 500, chunks: ['{"detail":"broken"}'] },
         ],
       });

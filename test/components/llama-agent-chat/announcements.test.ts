@@ -85,7 +85,9 @@ describe('<llama-agent-chat> announcements and focus', () => {
   });
 
   it('moves focus to the composer when Stop turns back into a disabled Send', async () => {
-    const agent = await scriptedAgent({ chunks: [frame(events.stepStart()), frame(events.text('partial')), { delayMs: 5000 }, ...turnFrames([]).slice(1)] });
+    const agent = await scriptedAgent({
+      chunks: [frame(events.stepStart()), frame(events.text('partial')), { delayMs: 5000 }, ...turnFrames([]).slice(1)],
+    });
     const el = await chatFor(agent);
     const done = el.send('Hi');
     await untilLastStatus(el, 'streaming');

@@ -5,7 +5,9 @@ import { openSite } from '../../support/pages.js';
 import { events, frame, mockUrl, part, renderedMessages, scriptedAgent, turnFrames, until, untilLastStatus } from '../../support/mock.js';
 
 async function bubbleFor(agent: string, attrs: { position?: string; title?: string } = {}): Promise<LlamaAgentChat> {
-  const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat mode="bubble" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`);
+  const el = await fixture<LlamaAgentChat>(
+    html`<llama-agent-chat mode="bubble" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`,
+  );
   if (attrs.position) el.setAttribute('position', attrs.position);
   if (attrs.title) el.title = attrs.title;
   await el.updateComplete;
@@ -69,7 +71,12 @@ describe('<llama-agent-chat mode="bubble">', () => {
 
   it('keeps the conversation, the reply in progress and the draft while closed, and marks a reply that finished unseen', async () => {
     const agent = await scriptedAgent({
-      chunks: [frame(events.stepStart()), frame(events.text('first half')), { delayMs: 1000 }, ...turnFrames([' second half'], 'first half second half').slice(1)],
+      chunks: [
+        frame(events.stepStart()),
+        frame(events.text('first half')),
+        { delayMs: 1000 },
+        ...turnFrames([' second half'], 'first half second half').slice(1),
+      ],
     });
     const el = await bubbleFor(agent);
     el.open = true;
@@ -113,7 +120,10 @@ describe('<llama-agent-chat mode="bubble">', () => {
   });
 
   it('fills a narrow viewport and keeps Tab inside the panel there', async () => {
-    const site = await openSite({ base: mockUrl(), agent: await scriptedAgent({ chunks: turnFrames(['ok']) }), mode: 'bubble' }, { width: 360, height: 640 });
+    const site = await openSite(
+      { base: mockUrl(), agent: await scriptedAgent({ chunks: turnFrames(['ok']) }), mode: 'bubble' },
+      { width: 360, height: 640 },
+    );
     try {
       const el = site.chat();
       const win = site.frame.contentWindow!;
@@ -157,7 +167,9 @@ describe('<llama-agent-chat> header, empty state and suggestions', () => {
     expect(shown(part(plain, 'header')!)).to.equal(false);
     const titled = await fixture<LlamaAgentChat>(html`<llama-agent-chat title="Help desk"></llama-agent-chat>`);
     expect(part(titled, 'title')!.textContent).to.equal('Help desk');
-    const slotted = await fixture<LlamaAgentChat>(html`<llama-agent-chat title="Help desk"><b slot="header">Custom head</b></llama-agent-chat>`);
+    const slotted = await fixture<LlamaAgentChat>(
+      html`<llama-agent-chat title="Help desk"><b slot="header">Custom head</b></llama-agent-chat>`,
+    );
     await until(() => shown(part(slotted, 'header')!));
     const slot = part(slotted, 'header')!.querySelector('slot')!;
     expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Custom head']);

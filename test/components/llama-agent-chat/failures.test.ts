@@ -24,8 +24,18 @@ describe('<llama-agent-chat> failures', () => {
       body: { error: { detail: { errors: [{ loc: ['body', 'messages'], msg: 'Field required', type: 'missing' }] } } },
       expect: [/HTTP 400/, /messages: Field required/],
     },
-    { name: 'an error.message envelope (quota)', status: 429, body: { error: { message: 'Quota exceeded' } }, expect: [/HTTP 429/, /Quota exceeded/] },
-    { name: 'a 401', status: 401, body: { error: { message: 'Invalid authentication token' } }, expect: [/authentication/, /Invalid authentication token/] },
+    {
+      name: 'an error.message envelope (quota)',
+      status: 429,
+      body: { error: { message: 'Quota exceeded' } },
+      expect: [/HTTP 429/, /Quota exceeded/],
+    },
+    {
+      name: 'a 401',
+      status: 401,
+      body: { error: { message: 'Invalid authentication token' } },
+      expect: [/authentication/, /Invalid authentication token/],
+    },
     { name: 'a 404 on the turn route', status: 404, body: { detail: 'Not Found' }, expect: [/no Agents API/, /0\.4/] },
     { name: 'a 500 with an HTML page', status: 500, body: '<html><body>Internal Server Error</body></html>', expect: [/HTTP 500/] },
   ];
@@ -50,7 +60,9 @@ describe('<llama-agent-chat> failures', () => {
   }
 
   it('keeps the partial reply when an in-band error arrives on a 200 stream', async () => {
-    const agent = await scriptedAgent({ chunks: [...partial, 'data: {"error": {"message": "400: Invalid value: the provider failed"}}\n\n'] });
+    const agent = await scriptedAgent({
+      chunks: [...partial, 'data: {"error": {"message": "400: Invalid value: the provider failed"}}\n\n'],
+    });
     const el = await chatFor(agent);
     const outcome = await el.send('Hi');
     expect(outcome.status).to.equal('error');
@@ -106,7 +118,10 @@ describe('<llama-agent-chat> failures', () => {
   });
 
   it('treats a CORS refusal like an unreachable server', async () => {
-    const agent = await scriptedAgent({ headers: { 'access-control-allow-origin': 'https://not-this-page.example' }, chunks: turnFrames(['x']) });
+    const agent = await scriptedAgent({
+      headers: { 'access-control-allow-origin': 'https://not-this-page.example' },
+      chunks: turnFrames(['x']),
+    });
     const el = await chatFor(agent, { sessionId: 'cors' });
     const outcome = await el.send('Hi');
     expect(outcome.status).to.equal('error');

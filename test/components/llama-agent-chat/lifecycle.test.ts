@@ -134,7 +134,9 @@ describe('<llama-agent-chat> stop, removal and refusals', () => {
     const agent = await scriptedAgent({
       turns: [
         { chunks: turnFrames(long) },
-        { chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { gate: 'end' }, ...turnFrames(['end']).slice(1)] },
+        {
+          chunks: [frame(events.stepStart()), ...long.map((l) => frame(events.text(l))), { gate: 'end' }, ...turnFrames(['end']).slice(1)],
+        },
       ],
     });
     const el = await chatFor(agent);

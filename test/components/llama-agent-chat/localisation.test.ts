@@ -18,7 +18,9 @@ const labels = (el: LlamaAgentChat) => ({
 });
 
 async function inLanguage(lang: string, agentId = ''): Promise<LlamaAgentChat> {
-  const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat lang=${lang} base-url=${mockUrl()} agent-id=${agentId || 'x'}></llama-agent-chat>`);
+  const el = await fixture<LlamaAgentChat>(
+    html`<llama-agent-chat lang=${lang} base-url=${mockUrl()} agent-id=${agentId || 'x'}></llama-agent-chat>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -29,8 +31,13 @@ describe('<llama-agent-chat> localisation', () => {
       expect(Object.keys(table).sort(), name).to.deep.equal(Object.keys({ ...en, ...sentences }).sort());
       expect(table.blockedBySafety, name).to.contain('{level}');
       const english: Record<string, string> = { ...en, ...sentences };
-      const untranslated = Object.entries(table).filter(([k, v]) => v === english[k] && !['dir', 'chat', 'message', 'conversation', 'suggestions'].includes(k));
-      expect(untranslated.map(([k]) => k), `${name} left in English`).to.deep.equal(name === 'es' ? ['toolError'] : name === 'de' ? [] : []);
+      const untranslated = Object.entries(table).filter(
+        ([k, v]) => v === english[k] && !['dir', 'chat', 'message', 'conversation', 'suggestions'].includes(k),
+      );
+      expect(
+        untranslated.map(([k]) => k),
+        `${name} left in English`,
+      ).to.deep.equal(name === 'es' ? ['toolError'] : name === 'de' ? [] : []);
     }
   });
 
@@ -117,7 +124,9 @@ describe('<llama-agent-chat> localisation', () => {
 
   it('shows the configuration hint in the language', async () => {
     const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat lang="de"></llama-agent-chat>`);
-    expect(part(el, 'notice')!.textContent).to.equal('Setzen Sie die Attribute base-url and agent-id (Agents API) or model, um zu chatten.');
+    expect(part(el, 'notice')!.textContent).to.equal(
+      'Setzen Sie die Attribute base-url and agent-id (Agents API) or model, um zu chatten.',
+    );
   });
 
   it('shows our failure sentences in the language and the server’s words as sent', async () => {
@@ -125,10 +134,14 @@ describe('<llama-agent-chat> localisation', () => {
     await el.send('Bonjour');
     const failed = await untilLastStatus(el, 'error');
     const shown = failed.shadowRoot!.querySelector('[part~="error"]')!.textContent;
-    expect(shown).to.equal('Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « Model <llama> is “warming up” »');
+    expect(shown).to.equal(
+      'Le serveur a échoué en traitant la requête (HTTP 503). Le serveur a répondu : « Model <llama> is “warming up” »',
+    );
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(shown);
     // The event keeps the English sentence, for the page's own logs.
-    expect(el.messages[1].error).to.equal('The server failed while handling the request (HTTP 503). The server said: “Model <llama> is “warming up””');
+    expect(el.messages[1].error).to.equal(
+      'The server failed while handling the request (HTTP 503). The server said: “Model <llama> is “warming up””',
+    );
   });
 
   it('translates the labels inside messages and tool cards', async () => {

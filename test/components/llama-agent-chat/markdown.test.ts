@@ -25,7 +25,7 @@ const REPLY = [
 function chunk(text: string, seed: number): string[] {
   const next = prng(seed);
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const size = 1 + Math.floor(next() * 7);
     out.push(text.slice(i, i + size));
     i += size;
@@ -66,7 +66,13 @@ describe('<llama-agent-chat> markdown replies', () => {
 
   it('keeps nodes already rendered while the reply streams, so a selection survives', async () => {
     const agent = await scriptedAgent({
-      chunks: [frame(events.stepStart()), frame(events.text('First paragraph.\n\n')), { gate: 'second' }, frame(events.text('Second ')), frame(events.text('one.'))],
+      chunks: [
+        frame(events.stepStart()),
+        frame(events.text('First paragraph.\n\n')),
+        { gate: 'second' },
+        frame(events.text('Second ')),
+        frame(events.text('one.')),
+      ],
       end: 'hang',
     });
     const el = await chatFor(agent);

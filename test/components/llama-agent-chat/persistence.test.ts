@@ -168,7 +168,9 @@ describe('<llama-agent-chat persist>', function () {
     const key = storageKey({ origin: location.origin, baseUrl: mockUrl(), api: 'auto', agentId: agent, model: '' });
     sessionStorage.setItem(key, JSON.stringify({ sessionId: 'also-forgotten' }));
     try {
-      const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat persist="session" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`);
+      const el = await fixture<LlamaAgentChat>(
+        html`<llama-agent-chat persist="session" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`,
+      );
       await until(() => part(el, 'notice')?.textContent?.includes('no longer on the server'), 'no notice');
       expect(sessionStorage.getItem(key)).to.equal(null);
       await expect(el).to.be.accessible();
@@ -190,7 +192,9 @@ describe('<llama-agent-chat persist>', function () {
     for (const m of methods) (Storage.prototype as unknown as Record<string, unknown>)[m] = quota;
     try {
       for (const persist of ['session', 'local']) {
-        const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat persist=${persist} base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`);
+        const el = await fixture<LlamaAgentChat>(
+          html`<llama-agent-chat persist=${persist} base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`,
+        );
         const outcome = await el.send('Hi');
         expect(outcome.status).to.equal('complete');
         el.newSession();
@@ -209,7 +213,9 @@ describe('<llama-agent-chat persist>', function () {
       },
     });
     try {
-      const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat persist="session" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`);
+      const el = await fixture<LlamaAgentChat>(
+        html`<llama-agent-chat persist="session" base-url=${mockUrl()} agent-id=${agent}></llama-agent-chat>`,
+      );
       expect((await el.send('Hi')).status).to.equal('complete');
       el.newSession();
       await el.updateComplete;

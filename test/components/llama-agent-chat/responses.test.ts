@@ -63,7 +63,9 @@ describe('<llama-agent-chat> protocol detection', () => {
     const mid = await scripted({ flavour: 'llama-stack-0.3', sessionId: 's', chunks: turnFrames(['mid']) });
     const el3 = await chatFor(mid.id, { baseUrl: mid.baseUrl });
     expect((await el3.send('Hi')).message?.content).to.equal('mid');
-    expect((await requestsFor(mid.id)).map((r) => r.path.replace(/^\/s\/[^/]+/, ''))).to.include(`/v1alpha/agents/${mid.id}/session/s/turn`);
+    expect((await requestsFor(mid.id)).map((r) => r.path.replace(/^\/s\/[^/]+/, ''))).to.include(
+      `/v1alpha/agents/${mid.id}/session/s/turn`,
+    );
   });
 
   it('says so when api="agents" meets a server without the Agents API', async () => {
@@ -126,7 +128,10 @@ describe('<llama-agent-chat> in Responses mode', () => {
   });
 
   it('shows both in-band error shapes', async () => {
-    for (const errorFrame of [frame(responseEvents.error("Conversation 'conv_x' not found.")), 'data: {"error": {"message": "Model not found"}}\n\n']) {
+    for (const errorFrame of [
+      frame(responseEvents.error("Conversation 'conv_x' not found.")),
+      'data: {"error": {"message": "Model not found"}}\n\n',
+    ]) {
       const { baseUrl } = await ogx({ chunks: [frame(responseEvents.created()), errorFrame] });
       const outcome = await (await chatOn(baseUrl)).send('Hi');
       expect(outcome.status).to.equal('error');
@@ -135,7 +140,10 @@ describe('<llama-agent-chat> in Responses mode', () => {
   });
 
   it('quotes a pre-stream validation error', async () => {
-    const { baseUrl } = await ogx({ status: 400, chunks: [`{"error":{"message":"{'errors': [{'loc': ['body', 'model'], 'msg': 'Field required'}]}"}}`] });
+    const { baseUrl } = await ogx({
+      status: 400,
+      chunks: [`{"error":{"message":"{'errors': [{'loc': ['body', 'model'], 'msg': 'Field required'}]}"}}`],
+    });
     const outcome = await (await chatOn(baseUrl)).send('Hi');
     expect(outcome.status).to.equal('error');
     expect(outcome.error).to.contain('HTTP 400');
@@ -169,7 +177,9 @@ describe('<llama-agent-chat> in Responses mode', () => {
   });
 
   it('retries a failed response in the same conversation', async () => {
-    const { id, baseUrl } = await ogx({ turns: [{ chunks: [...partial, frame(responseEvents.failed('x'))] }, { chunks: responseFrames(['second']) }] });
+    const { id, baseUrl } = await ogx({
+      turns: [{ chunks: [...partial, frame(responseEvents.failed('x'))] }, { chunks: responseFrames(['second']) }],
+    });
     const el = await chatOn(baseUrl);
     await el.send('Q');
     const outcome = await el.retry();
@@ -184,8 +194,20 @@ describe('<llama-agent-chat> in Responses mode', () => {
   it('loads a conversation’s history across pages, oldest first', async () => {
     const items = [];
     for (let i = 0; i < 60; i++) {
-      items.push({ type: 'message', role: 'user', id: `msg_u${i}`, status: 'completed', content: [{ type: 'input_text', text: `Question ${i}` }] });
-      items.push({ type: 'message', role: 'assistant', id: `msg_a${i}`, status: 'completed', content: [{ type: 'output_text', text: `Answer ${i}`, annotations: [] }] });
+      items.push({
+        type: 'message',
+        role: 'user',
+        id: `msg_u${i}`,
+        status: 'completed',
+        content: [{ type: 'input_text', text: `Question ${i}` }],
+      });
+      items.push({
+        type: 'message',
+        role: 'assistant',
+        id: `msg_a${i}`,
+        status: 'completed',
+        content: [{ type: 'output_text', text: `Answer ${i}`, annotations: [] }],
+      });
     }
     const { id, baseUrl } = await ogx({ items, chunks: responseFrames(['new']) });
     const el = await chatOn(baseUrl, { sessionId: CONV });
@@ -232,7 +254,9 @@ describe('<llama-agent-chat> in Responses mode', () => {
   it('commits the DOM at most once per frame in Responses mode too', async () => {
     const deltas = Array.from({ length: 300 }, (_, i) => `w${i} `);
     const frames = responseFrames(deltas);
-    const { baseUrl } = await ogx({ turns: [{ chunks: responseFrames(['warm']) }, { chunks: [frames.slice(0, 151).join(''), ...frames.slice(151)], chunkDelayMs: 2 }] });
+    const { baseUrl } = await ogx({
+      turns: [{ chunks: responseFrames(['warm']) }, { chunks: [frames.slice(0, 151).join(''), ...frames.slice(151)], chunkDelayMs: 2 }],
+    });
     const el = await chatOn(baseUrl);
     await el.send('warm up');
     await el.updateComplete;

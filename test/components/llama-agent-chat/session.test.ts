@@ -59,7 +59,10 @@ describe('<llama-agent-chat> sessions', () => {
     const agent = await scriptedAgent({
       history: [
         storedTurn('t1', 'What is 2+2?', '4.'),
-        storedTurn('t2', 'And in words?', [{ type: 'text', text: 'Four' }, { type: 'text', text: '.' }]),
+        storedTurn('t2', 'And in words?', [
+          { type: 'text', text: 'Four' },
+          { type: 'text', text: '.' },
+        ]),
       ],
       chunks: turnFrames(['next']),
     });
@@ -94,7 +97,14 @@ describe('<llama-agent-chat> sessions', () => {
     const el = await chatFor(agent, { sessionId: 'known' });
     await until(() => renderedMessages(el).length === 2);
     expect(el.messages[1].toolCalls).to.deep.equal([
-      { callId: 'c1', toolName: 'brave_search', arguments: '{"query": "llamas"}', parsed: true, status: 'done', result: 'Llamas are camelids.' },
+      {
+        callId: 'c1',
+        toolName: 'brave_search',
+        arguments: '{"query": "llamas"}',
+        parsed: true,
+        status: 'done',
+        result: 'Llamas are camelids.',
+      },
     ]);
   });
 
@@ -108,7 +118,9 @@ describe('<llama-agent-chat> sessions', () => {
     expect(part(el, 'notice')).to.equal(null);
     const created = oneEvent(el, 'llama-chat-session-created');
     expect((await el.send('Hello again')).status).to.equal('complete');
-    expect((await created).detail.sessionId).to.be.a('string').and.not.equal('gone-session');
+    expect((await created).detail.sessionId)
+      .to.be.a('string')
+      .and.not.equal('gone-session');
   });
 
   it('reports a history that fails to load for another reason, with the server message', async () => {

@@ -34,12 +34,17 @@ describe('<llama-agent-chat> streaming', () => {
     expect(turn.headers.accept).to.equal('text/event-stream');
     expect(turn.headers.authorization).to.equal('Bearer secret-token');
     const preflight = (await requestsFor(agent, { withPreflights: true })).find((r) => r.method === 'OPTIONS' && r.path.endsWith('/turn'));
-    const asked = (preflight?.headers['access-control-request-headers'] ?? '').split(',').map((h) => h.trim()).sort();
+    const asked = (preflight?.headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .sort();
     expect(asked).to.deep.equal(['authorization', 'content-type']);
   });
 
   it('shows one placeholder at once, streams deltas into it, and ends with the final message', async () => {
-    const agent = await scriptedAgent({ chunks: [...turnFrames(['Hel', 'lo', ' world']).slice(0, 3), { gate: 'rest' }, ...turnFrames(['Hel', 'lo', ' world']).slice(3)] });
+    const agent = await scriptedAgent({
+      chunks: [...turnFrames(['Hel', 'lo', ' world']).slice(0, 3), { gate: 'rest' }, ...turnFrames(['Hel', 'lo', ' world']).slice(3)],
+    });
     const el = await chatFor(agent);
     const sent = el.send('Hi');
     await el.updateComplete;
@@ -65,7 +70,10 @@ describe('<llama-agent-chat> streaming', () => {
   });
 
   it('renders partial text while the stream is still open', async () => {
-    const agent = await scriptedAgent({ chunks: [frame(events.stepStart()), frame(events.text('Partial ')), frame(events.text('answer'))], end: 'hang' });
+    const agent = await scriptedAgent({
+      chunks: [frame(events.stepStart()), frame(events.text('Partial ')), frame(events.text('answer'))],
+      end: 'hang',
+    });
     const el = await chatFor(agent);
     const sent = el.send('Hi');
     // The markdown parser looks one character ahead, so the newest character shows with the next piece.

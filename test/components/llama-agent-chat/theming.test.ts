@@ -34,7 +34,10 @@ describe('<llama-agent-chat> theming', () => {
       input.focus();
       await el.updateComplete;
 
-      const bgLuminance = effectiveBackground(part(el, 'container')!).slice(0, 3).reduce((a, b) => a + b, 0) / 3;
+      const bgLuminance =
+        effectiveBackground(part(el, 'container')!)
+          .slice(0, 3)
+          .reduce((a, b) => a + b, 0) / 3;
       expect(bgLuminance, 'the palette did not switch').to.be[theme === 'light' ? 'above' : 'below'](200 * (theme === 'light' ? 1 : 0.25));
 
       const text: Record<string, Element> = {
@@ -75,8 +78,7 @@ describe('<llama-agent-chat> theming', () => {
     const dark = await fixture<LlamaAgentChat>(html`<llama-agent-chat theme="dark"></llama-agent-chat>`);
     const bg = (e: LlamaAgentChat) => getComputedStyle(part(e, 'container')!).backgroundColor;
     expect(bg(light)).to.not.equal(bg(dark));
-    const expectScheme = () =>
-      expect(bg(el)).to.equal(bg(matchMedia('(prefers-color-scheme: dark)').matches ? dark : light));
+    const expectScheme = () => expect(bg(el)).to.equal(bg(matchMedia('(prefers-color-scheme: dark)').matches ? dark : light));
     expectScheme();
     // Emulation needs the Chrome DevTools Protocol: the other engines are checked against their own preference above.
     if (/Chrome\//.test(navigator.userAgent)) {

@@ -54,14 +54,34 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     const agent = await scriptedAgent({
       chunks: [
         frame(events.stepStart()),
-        frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: 'get_weather(', parse_status: 'in_progress' } } } }),
-        frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: '{"city": "Pa', parse_status: 'in_progress' } } } }),
+        frame({
+          event: {
+            payload: {
+              event_type: 'step_progress',
+              step_type: 'inference',
+              step_id: STEP,
+              delta: { type: 'tool_call', tool_call: 'get_weather(', parse_status: 'in_progress' },
+            },
+          },
+        }),
+        frame({
+          event: {
+            payload: {
+              event_type: 'step_progress',
+              step_type: 'inference',
+              step_id: STEP,
+              delta: { type: 'tool_call', tool_call: '{"city": "Pa', parse_status: 'in_progress' },
+            },
+          },
+        }),
       ],
       end: 'hang',
     });
     const el = await chatFor(agent);
     const sent = el.send('Weather?');
-    await until(() => cards(el).length === 1 && cards(el)[0].querySelector('[part="tool-arguments"]')?.textContent === 'get_weather({"city": "Pa');
+    await until(
+      () => cards(el).length === 1 && cards(el)[0].querySelector('[part="tool-arguments"]')?.textContent === 'get_weather({"city": "Pa',
+    );
     expect(cards(el)[0].querySelector('[part="tool-status"]')!.textContent).to.equal('Calling');
     el.stop();
     await sent;
@@ -71,7 +91,16 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     const agent = await scriptedAgent({
       chunks: [
         frame(events.stepStart()),
-        frame({ event: { payload: { event_type: 'step_progress', step_type: 'inference', step_id: STEP, delta: { type: 'tool_call', tool_call: 'get_weather(city=Paris', parse_status: 'failed' } } } }),
+        frame({
+          event: {
+            payload: {
+              event_type: 'step_progress',
+              step_type: 'inference',
+              step_id: STEP,
+              delta: { type: 'tool_call', tool_call: 'get_weather(city=Paris', parse_status: 'failed' },
+            },
+          },
+        }),
         ...turnFrames(['Sorry.']).slice(1),
       ],
     });
@@ -90,7 +119,13 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
           event_type: 'step_complete',
           step_type: 'memory_retrieval',
           step_id: STEP,
-          step_details: { turn_id: TURN, step_id: STEP, step_type: 'memory_retrieval', vector_db_ids: 'docs', inserted_context: 'Llamas hum to their young.' },
+          step_details: {
+            turn_id: TURN,
+            step_id: STEP,
+            step_type: 'memory_retrieval',
+            vector_db_ids: 'docs',
+            inserted_context: 'Llamas hum to their young.',
+          },
         },
       },
     });
@@ -118,8 +153,15 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     const agent = await scriptedAgent({
       turns: [
         { chunks: [shield(null), ...turnFrames(['Fine.'])] },
-        { chunks: [shield({ violation_level: 'error', user_message: 'I cannot help with that.', metadata: {} }), frame(events.turnComplete('Sorry.'))] },
-        { chunks: [shield({ violation_level: 'warn', user_message: 'Same text.', metadata: {} }), frame(events.turnComplete('Same text.'))] },
+        {
+          chunks: [
+            shield({ violation_level: 'error', user_message: 'I cannot help with that.', metadata: {} }),
+            frame(events.turnComplete('Sorry.')),
+          ],
+        },
+        {
+          chunks: [shield({ violation_level: 'warn', user_message: 'Same text.', metadata: {} }), frame(events.turnComplete('Same text.'))],
+        },
       ],
     });
     const el = await chatFor(agent);
@@ -189,7 +231,9 @@ describe('<llama-agent-chat> client-side tools', () => {
     };
     expect((await el.send('Near me?')).status).to.equal('complete');
     const resume = (await requestsFor(agent)).find((r) => r.path.endsWith('/resume'))!;
-    expect((resume.body as { tool_responses: Array<{ content: string }> }).tool_responses[0].content).to.equal('Error: Location permission denied');
+    expect((resume.body as { tool_responses: Array<{ content: string }> }).tool_responses[0].content).to.equal(
+      'Error: Location permission denied',
+    );
     await el.updateComplete;
     expect(cards(el)[0].getAttribute('part')).to.contain('tool-card-error');
   });

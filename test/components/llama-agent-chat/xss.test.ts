@@ -25,7 +25,8 @@ function dangerous(el: LlamaAgentChat): string[] {
       }
       for (const attr of node.attributes) {
         if (/^on/i.test(attr.name) || attr.name === 'srcdoc' || attr.name === 'style') found.push(`${node.localName}[${attr.name}]`);
-        if ((attr.name === 'href' || attr.name === 'src') && !/^(https?:|mailto:)/i.test(attr.value)) found.push(`${node.localName}[${attr.name}=${attr.value}]`);
+        if ((attr.name === 'href' || attr.name === 'src') && !/^(https?:|mailto:)/i.test(attr.value))
+          found.push(`${node.localName}[${attr.name}=${attr.value}]`);
       }
     }
   }
@@ -61,7 +62,11 @@ describe('<llama-agent-chat> never runs what the server sends', () => {
     const batch = XSS_VECTORS.slice(first, first + BATCH);
     it(`renders XSS vectors ${first + 1}–${first + batch.length} of ${XSS_VECTORS.length} streamed in small chunks as inert text`, async () => {
       const turns = batch.map((vector) => ({
-        chunks: [frame(events.stepStart()), ...pieces(vector.markdown).map((p) => frame(events.text(p))), frame(events.turnComplete(vector.markdown))],
+        chunks: [
+          frame(events.stepStart()),
+          ...pieces(vector.markdown).map((p) => frame(events.text(p))),
+          frame(events.turnComplete(vector.markdown)),
+        ],
         chunkDelayMs: 0,
       }));
       const agent = await scriptedAgent({ turns });
@@ -113,7 +118,12 @@ describe('<llama-agent-chat> never runs what the server sends', () => {
                   event_type: 'step_complete',
                   step_type: 'shield_call',
                   step_id: STEP,
-                  step_details: { turn_id: TURN, step_id: STEP, step_type: 'shield_call', violation: { violation_level: vector.markdown, user_message: vector.markdown, metadata: {} } },
+                  step_details: {
+                    turn_id: TURN,
+                    step_id: STEP,
+                    step_type: 'shield_call',
+                    violation: { violation_level: vector.markdown, user_message: vector.markdown, metadata: {} },
+                  },
                 },
               },
             }),
@@ -143,8 +153,10 @@ describe('<llama-agent-chat> never runs what the server sends, in bubble mode, i
       if (node.closest('[part~="transcript"]') || node.localName === 'style') continue;
       // The widget's own form, and the icons drawn inside its own buttons, are ours.
       const ours = node.localName === 'form' || (/^(svg|path|circle|line|rect|polyline)$/.test(node.localName) && node.closest('button'));
-      if (!ours && /^(script|iframe|object|embed|frame|base|meta|form|svg|math|link|img)$/i.test(node.localName)) found.push(`<${node.localName}>`);
-      for (const attr of node.attributes) if (/^on/i.test(attr.name) || attr.name === 'srcdoc') found.push(`${node.localName}[${attr.name}]`);
+      if (!ours && /^(script|iframe|object|embed|frame|base|meta|form|svg|math|link|img)$/i.test(node.localName))
+        found.push(`<${node.localName}>`);
+      for (const attr of node.attributes)
+        if (/^on/i.test(attr.name) || attr.name === 'srcdoc') found.push(`${node.localName}[${attr.name}]`);
     }
     return found;
   }
@@ -155,7 +167,10 @@ describe('<llama-agent-chat> never runs what the server sends, in bubble mode, i
     const markup = XSS_VECTORS.find((v) => v.name === 'img-onerror')!.markdown;
     const agent = await scriptedAgent({
       turns: [
-        { chunks: [frame(events.stepStart()), ...pieces(all).map((p) => frame(events.text(p))), frame(events.turnComplete(all))], chunkDelayMs: 0 },
+        {
+          chunks: [frame(events.stepStart()), ...pieces(all).map((p) => frame(events.text(p))), frame(events.turnComplete(all))],
+          chunkDelayMs: 0,
+        },
         { status: 400, chunks: [JSON.stringify({ detail: markup })] },
       ],
     });

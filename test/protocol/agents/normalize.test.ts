@@ -49,17 +49,28 @@ describe('normalizeAgentsEvent', () => {
   });
 
   it('takes the final text from turn_complete, in string or list-of-items form', () => {
-    const turn = (content: unknown) => payload({ event_type: 'turn_complete', turn: { turn_id: 't1', output_message: { role: 'assistant', content } } });
+    const turn = (content: unknown) =>
+      payload({ event_type: 'turn_complete', turn: { turn_id: 't1', output_message: { role: 'assistant', content } } });
     expect(normalizeAgentsEvent(turn('Done.'))).to.deep.equal([{ kind: 'turn-complete', turnId: 't1', text: 'Done.' }]);
-    expect(normalizeAgentsEvent(turn([{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }]))).to.deep.equal([
-      { kind: 'turn-complete', turnId: 't1', text: 'AB' },
-    ]);
+    expect(
+      normalizeAgentsEvent(
+        turn([
+          { type: 'text', text: 'A' },
+          { type: 'text', text: 'B' },
+        ]),
+      ),
+    ).to.deep.equal([{ kind: 'turn-complete', turnId: 't1', text: 'AB' }]);
   });
 
   it('takes the turn id from turn_start and from step_complete details', () => {
     expect(normalizeAgentsEvent(payload({ event_type: 'turn_start', turn_id: 't9' }))).to.deep.equal([{ kind: 'turn-id', turnId: 't9' }]);
     const events = normalizeAgentsEvent(
-      payload({ event_type: 'step_complete', step_type: 'inference', step_id: 's', step_details: { step_type: 'inference', turn_id: 't7' } }),
+      payload({
+        event_type: 'step_complete',
+        step_type: 'inference',
+        step_id: 's',
+        step_details: { step_type: 'inference', turn_id: 't7' },
+      }),
     );
     expect(events).to.deep.equal([{ kind: 'turn-id', turnId: 't7' }]);
   });
@@ -67,7 +78,12 @@ describe('normalizeAgentsEvent', () => {
   it('reports a shield violation and ignores a passed shield', () => {
     const shield = (violation: unknown) =>
       normalizeAgentsEvent(
-        payload({ event_type: 'step_complete', step_type: 'shield_call', step_id: 's', step_details: { step_type: 'shield_call', turn_id: 't', violation } }),
+        payload({
+          event_type: 'step_complete',
+          step_type: 'shield_call',
+          step_id: 's',
+          step_details: { step_type: 'shield_call', turn_id: 't', violation },
+        }),
       );
     expect(shield(null)).to.deep.equal([{ kind: 'turn-id', turnId: 't' }]);
     expect(shield({ violation_level: 'error', user_message: 'I cannot help with that.', metadata: {} })).to.deep.include({
@@ -78,8 +94,15 @@ describe('normalizeAgentsEvent', () => {
   });
 
   it('passes on the context a memory_retrieval step inserted', () => {
-    const details = { step_type: 'memory_retrieval', turn_id: 't', vector_db_ids: 'docs', inserted_context: [{ type: 'text', text: 'Llamas hum.' }] };
-    expect(normalizeAgentsEvent(payload({ event_type: 'step_complete', step_type: 'memory_retrieval', step_id: 's', step_details: details }))).to.deep.equal([
+    const details = {
+      step_type: 'memory_retrieval',
+      turn_id: 't',
+      vector_db_ids: 'docs',
+      inserted_context: [{ type: 'text', text: 'Llamas hum.' }],
+    };
+    expect(
+      normalizeAgentsEvent(payload({ event_type: 'step_complete', step_type: 'memory_retrieval', step_id: 's', step_details: details })),
+    ).to.deep.equal([
       { kind: 'turn-id', turnId: 't' },
       { kind: 'retrieved-context', text: 'Llamas hum.' },
     ]);
@@ -96,7 +119,10 @@ describe('normalizeAgentsEvent', () => {
     ];
     for (const data of cases) {
       const events = normalizeAgentsEvent(data);
-      expect(events.every((e) => e.kind === 'ignored'), JSON.stringify(data)).to.equal(true);
+      expect(
+        events.every((e) => e.kind === 'ignored'),
+        JSON.stringify(data),
+      ).to.equal(true);
       expect(events.length).to.be.greaterThan(0);
     }
   });
@@ -106,7 +132,9 @@ describe('normalizeAgentsEvent', () => {
       const { body, expected } = await loadTranscript(name);
       const [message] = replay(body).messages;
       if (expected.expected_final_text !== null) expect(message.content).to.equal(expected.expected_final_text);
-      const calls = message.toolCalls.filter((c) => c.callId).map((c) => ({ call_id: c.callId, tool_name: c.toolName, arguments: c.arguments }));
+      const calls = message.toolCalls
+        .filter((c) => c.callId)
+        .map((c) => ({ call_id: c.callId, tool_name: c.toolName, arguments: c.arguments }));
       for (const call of expected.expected_tool_calls) expect(calls).to.deep.include(call);
       // A turn that waits for client tools stays open until the client resumes it.
       expect(message.status).to.equal(expected.ends_with === 'turn_awaiting_input' ? 'streaming' : 'complete');

@@ -19,7 +19,12 @@ describe('normalizeResponsesEvent', () => {
     expect(normalizeResponsesEvent({ type: 'response.output_text.delta', delta: 'Hi', sequence_number: 4 })).to.deep.equal([
       { kind: 'text-delta', text: 'Hi' },
     ]);
-    for (const type of ['response.content_part.added', 'response.content_part.done', 'response.mcp_list_tools.in_progress', 'response.reasoning_text.delta']) {
+    for (const type of [
+      'response.content_part.added',
+      'response.content_part.done',
+      'response.mcp_list_tools.in_progress',
+      'response.reasoning_text.delta',
+    ]) {
       expect(normalizeResponsesEvent({ type }).every((e) => e.kind === 'ignored')).to.equal(true);
     }
   });
@@ -32,32 +37,75 @@ describe('normalizeResponsesEvent', () => {
   });
 
   it('explains response.failed with its error and response.incomplete with its reason', () => {
-    const [failed] = normalizeResponsesEvent({ type: 'response.failed', response: { output: [], error: { code: 'server_error', message: 'provider crashed' } } });
+    const [failed] = normalizeResponsesEvent({
+      type: 'response.failed',
+      response: { output: [], error: { code: 'server_error', message: 'provider crashed' } },
+    });
     expect(failed).to.deep.equal({ kind: 'error', message: 'The server reported an error: provider crashed' });
     const [cut] = normalizeResponsesEvent({ type: 'response.incomplete', response: { incomplete_details: { reason: 'length' } } });
     expect(cut).to.deep.equal({ kind: 'error', message: 'The reply was cut short: it reached the length limit.' });
   });
 
   it('turns web-search and file-search items into tool cards, with file-search results', () => {
-    const web = normalizeResponsesEvent({ type: 'response.output_item.done', item: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'llamas' } } });
-    expect(web).to.deep.equal([{ kind: 'tool-call', call: { callId: 'ws_1', toolName: 'web_search', arguments: '{"query":"llamas"}' }, parsed: true, streaming: false }]);
+    const web = normalizeResponsesEvent({
+      type: 'response.output_item.done',
+      item: { type: 'web_search_call', id: 'ws_1', status: 'completed', action: { type: 'search', query: 'llamas' } },
+    });
+    expect(web).to.deep.equal([
+      {
+        kind: 'tool-call',
+        call: { callId: 'ws_1', toolName: 'web_search', arguments: '{"query":"llamas"}' },
+        parsed: true,
+        streaming: false,
+      },
+    ]);
     const file = normalizeResponsesEvent({
       type: 'response.output_item.done',
-      item: { type: 'file_search_call', id: 'fs_1', queries: ['llama diet'], status: 'completed', results: [{ filename: 'a.md', text: 'Grass.' }] },
+      item: {
+        type: 'file_search_call',
+        id: 'fs_1',
+        queries: ['llama diet'],
+        status: 'completed',
+        results: [{ filename: 'a.md', text: 'Grass.' }],
+      },
     });
-    expect(file[0]).to.deep.equal({ kind: 'tool-call', call: { callId: 'fs_1', toolName: 'file_search', arguments: '{"queries":["llama diet"]}' }, parsed: true, streaming: false });
+    expect(file[0]).to.deep.equal({
+      kind: 'tool-call',
+      call: { callId: 'fs_1', toolName: 'file_search', arguments: '{"queries":["llama diet"]}' },
+      parsed: true,
+      streaming: false,
+    });
     expect(file[1]).to.deep.include({ kind: 'tool-result', callId: 'fs_1', toolName: 'file_search' });
     expect((file[1] as { content: string }).content).to.contain('Grass.');
-    const added = normalizeResponsesEvent({ type: 'response.output_item.added', item: { type: 'web_search_call', id: 'ws_2', status: 'in_progress' } });
-    expect(added).to.deep.equal([{ kind: 'tool-call', call: { callId: 'ws_2', toolName: 'web_search', arguments: '' }, parsed: true, streaming: true }]);
+    const added = normalizeResponsesEvent({
+      type: 'response.output_item.added',
+      item: { type: 'web_search_call', id: 'ws_2', status: 'in_progress' },
+    });
+    expect(added).to.deep.equal([
+      { kind: 'tool-call', call: { callId: 'ws_2', toolName: 'web_search', arguments: '' }, parsed: true, streaming: true },
+    ]);
   });
 
   it('marks a failed MCP call as an error result', () => {
     const events = normalizeResponsesEvent({
       type: 'response.output_item.done',
-      item: { type: 'mcp_call', id: 'mcp_1', name: 'search', server_label: 'docs', arguments: '{}', error: 'server unreachable', output: null },
+      item: {
+        type: 'mcp_call',
+        id: 'mcp_1',
+        name: 'search',
+        server_label: 'docs',
+        arguments: '{}',
+        error: 'server unreachable',
+        output: null,
+      },
     });
-    expect(events[1]).to.deep.equal({ kind: 'tool-result', callId: 'mcp_1', toolName: 'docs.search', content: 'server unreachable', isError: true });
+    expect(events[1]).to.deep.equal({
+      kind: 'tool-result',
+      callId: 'mcp_1',
+      toolName: 'docs.search',
+      content: 'server unreachable',
+      isError: true,
+    });
   });
 
   it('asks for client tools when response.completed holds function calls', () => {
@@ -85,7 +133,12 @@ describe('normalizeResponsesEvent', () => {
     expect(message.content).to.equal(expected.expected_final_text);
     const [call] = toolCalls(expected.expected_tool_calls);
     expect(message.toolCalls).to.have.length(1);
-    expect(message.toolCalls[0]).to.deep.include({ callId: call.id, toolName: `docs.${call.name}`, arguments: call.arguments, status: 'done' });
+    expect(message.toolCalls[0]).to.deep.include({
+      callId: call.id,
+      toolName: `docs.${call.name}`,
+      arguments: call.arguments,
+      status: 'done',
+    });
     expect(message.toolCalls[0].result).to.equal(call.output);
   });
 
@@ -139,11 +192,24 @@ describe('Responses history', () => {
   });
 
   it('builds a turn request with model, input, conversation, instructions, tools and stream', () => {
-    const config = { baseUrl: 'http://x', agentId: '', model: 'llama3.2:3b', instructions: 'Be brief.', tools: [{ type: 'function', name: 't' }] };
+    const config = {
+      baseUrl: 'http://x',
+      agentId: '',
+      model: 'llama3.2:3b',
+      instructions: 'Be brief.',
+      tools: [{ type: 'function', name: 't' }],
+    };
     expect(protocol.startTurn(config, 'conv_1', 'Hi')).to.deep.equal({
       method: 'POST',
       url: 'http://x/v1/responses',
-      body: { model: 'llama3.2:3b', input: 'Hi', conversation: 'conv_1', stream: true, instructions: 'Be brief.', tools: [{ type: 'function', name: 't' }] },
+      body: {
+        model: 'llama3.2:3b',
+        input: 'Hi',
+        conversation: 'conv_1',
+        stream: true,
+        instructions: 'Be brief.',
+        tools: [{ type: 'function', name: 't' }],
+      },
     });
     expect(protocol.resumeTurn(config, 'conv_1', 'resp_1', [{ callId: 'call_1', toolName: 't', content: '42' }]).body).to.deep.include({
       input: [{ type: 'function_call_output', call_id: 'call_1', output: '42' }],
