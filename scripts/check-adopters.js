@@ -35,7 +35,7 @@ function run(command, args, options = {}) {
 /** The README's code blocks marked `<!-- adopters: app/file -->`, by file. */
 export function readmeRecipes(markdown) {
   const recipes = new Map();
-  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
+  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n\s*```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
   return recipes;
 }
 
@@ -170,7 +170,7 @@ async function classicScript(browser, base) {
     document.head.append(script);
     await loaded;
     const api = window.LlamaAgentChat;
-    return typeof api?.LlamaAgentChat === 'function' && typeof api?.ChatMessage === 'function';
+    return typeof api?.LlamaAgentChat === 'function' && typeof api?.ChatMessageElement === 'function';
   });
   await page.close();
   if (!ok) throw new Error('script-tag: the classic script did not set window.LlamaAgentChat');

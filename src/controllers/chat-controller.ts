@@ -24,7 +24,7 @@ import {
   emptyConversation,
   reduceConversation,
   retryableTurn,
-  type ChatMessage,
+  type ConversationMessage,
   type Conversation,
   type ConversationAction,
 } from '../state/conversation.js';
@@ -238,7 +238,7 @@ export class ChatController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private lastAssistant(): ChatMessage | undefined {
+  private lastAssistant(): ConversationMessage | undefined {
     const messages = this.conversation.messages;
     const last = messages[messages.length - 1];
     return last?.sender === 'assistant' ? last : undefined;
@@ -312,7 +312,10 @@ export class ChatController implements ReactiveController {
     this.historyLoad = { abort, done };
   }
 
-  private async fetchHistory(sessionId: string, signal: AbortSignal): Promise<{ messages: ChatMessage[] } | { notice: ChatNotice }> {
+  private async fetchHistory(
+    sessionId: string,
+    signal: AbortSignal,
+  ): Promise<{ messages: ConversationMessage[] } | { notice: ChatNotice }> {
     let protocol: ChatProtocol;
     try {
       protocol = await this.resolveProtocol(signal);

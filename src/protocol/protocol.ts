@@ -3,7 +3,7 @@
  * interprets what comes back; the controller does all I/O. Adding a protocol means adding an
  * adapter file and naming it in detect.ts, nothing else.
  */
-import type { ChatMessage } from '../state/conversation.js';
+import type { ConversationMessage } from '../state/conversation.js';
 import type { TurnEvent } from './turn-events.js';
 
 export type ApiName = 'agents' | 'responses';
@@ -49,7 +49,7 @@ export interface ChatProtocol {
   loadHistory(config: ChatConfig, sessionId: string): HttpRequestSpec;
   readHistoryPage(config: ChatConfig, sessionId: string, response: unknown): HistoryPage;
   /** All records of all pages → messages. */
-  historyFrom(records: unknown[]): ChatMessage[];
+  historyFrom(records: unknown[]): ConversationMessage[];
   startTurn(config: ChatConfig, sessionId: string, text: string): HttpRequestSpec;
   /** Continues a turn that waited for client-side tools, with their outputs. */
   resumeTurn(config: ChatConfig, sessionId: string, turnId: string, outputs: ToolOutput[]): HttpRequestSpec;

@@ -45,7 +45,7 @@ export type TurnStatus = 'complete' | 'error' | 'aborted' | 'awaiting-input';
 export interface TurnOutcome {
   status: TurnStatus;
   /** The assistant message as it stands at the end of the turn. */
-  message?: import('../state/conversation.js').ChatMessage;
+  message?: import('../state/conversation.js').ConversationMessage;
   /** Readable text for `error` (and for `awaiting-input`, what the agent is waiting for). */
   error?: string;
 }

@@ -22,7 +22,7 @@ export interface ToolCallView extends ToolCallInfo {
   result?: string;
 }
 
-export interface ChatMessage {
+export interface ConversationMessage {
   readonly id: string;
   readonly sender: Sender;
   /** Raw text: what the user typed, or the assistant's text as received, before any formatting. */
@@ -41,7 +41,7 @@ export interface ChatMessage {
 }
 
 export interface Conversation {
-  readonly messages: readonly ChatMessage[];
+  readonly messages: readonly ConversationMessage[];
 }
 
 export const emptyConversation: Conversation = { messages: [] };
@@ -55,10 +55,10 @@ export type ConversationAction =
   | { type: 'turn-paused'; notice: string }
   | { type: 'turn-failed'; message: string }
   | { type: 'turn-aborted'; message: string }
-  | { type: 'history-loaded'; messages: readonly ChatMessage[] }
+  | { type: 'history-loaded'; messages: readonly ConversationMessage[] }
   | { type: 'cleared' };
 
-function streamingIndex(messages: readonly ChatMessage[]): number {
+function streamingIndex(messages: readonly ConversationMessage[]): number {
   const last = messages.length - 1;
   return last >= 0 && messages[last].status === 'streaming' ? last : -1;
 }
@@ -70,7 +70,7 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
 }
 
 /** The user message whose reply can be retried: the last turn's, when that reply failed or was stopped. */
-export function retryableTurn(conversation: Conversation): { user: ChatMessage; reply: ChatMessage } | undefined {
+export function retryableTurn(conversation: Conversation): { user: ConversationMessage; reply: ConversationMessage } | undefined {
   const { messages } = conversation;
   const reply = messages[messages.length - 1];
   const user = messages[messages.length - 2];
@@ -102,7 +102,7 @@ function upsertToolCall(calls: readonly ToolCallView[], call: ToolCallInfo, pars
   return index < 0 ? [...calls, merged] : replaceAt(calls, index, merged);
 }
 
-function applyTurnEvent(message: ChatMessage, event: TurnEvent): ChatMessage {
+function applyTurnEvent(message: ConversationMessage, event: TurnEvent): ConversationMessage {
   switch (event.kind) {
     case 'text-delta':
       return { ...message, content: message.content + event.text };
@@ -172,7 +172,7 @@ export function reduceConversation(conversation: Conversation, action: Conversat
     case 'turn-restarted': {
       const turn = retryableTurn(conversation);
       if (!turn) return conversation;
-      const fresh: ChatMessage = { id: action.assistantId, sender: 'assistant', content: '', status: 'streaming', toolCalls: [] };
+      const fresh: ConversationMessage = { id: action.assistantId, sender: 'assistant', content: '', status: 'streaming', toolCalls: [] };
       return { messages: replaceAt(messages, messages.length - 1, fresh) };
     }
     case 'turn-event': {

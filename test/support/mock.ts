@@ -6,7 +6,7 @@ import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/index.js';
 import type { LlamaAgentChat } from '../../src/index.js';
-import type { ChatMessage } from '../../src/components/chat-message/chat-message.js';
+import type { ChatMessageElement } from '../../src/components/chat-message/chat-message.js';
 export * from './mock-server.js';
 import { mockUrl } from './mock-server.js';
 
@@ -33,16 +33,16 @@ export async function chatFor(agentId: string, extra: ChatOptions = {}): Promise
   return el;
 }
 
-export function renderedMessages(el: LlamaAgentChat): ChatMessage[] {
-  return [...el.shadowRoot!.querySelectorAll<ChatMessage>('chat-message')];
+export function renderedMessages(el: LlamaAgentChat): ChatMessageElement[] {
+  return [...el.shadowRoot!.querySelectorAll<ChatMessageElement>('chat-message')];
 }
 
 /** The visible text of a rendered message's content part. */
-export function shownText(message: ChatMessage): string {
+export function shownText(message: ChatMessageElement): string {
   return message.shadowRoot!.querySelector('[part="content"]')!.textContent ?? '';
 }
 
-export function shownError(message: ChatMessage): string {
+export function shownError(message: ChatMessageElement): string {
   return message.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
 }
 
@@ -50,7 +50,7 @@ export const part = <T extends Element = HTMLElement>(el: LlamaAgentChat, name: 
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 
 /** Waits until the element renders `count` messages and the last one has the given status. */
-export async function untilLastStatus(el: LlamaAgentChat, status: string): Promise<ChatMessage> {
+export async function untilLastStatus(el: LlamaAgentChat, status: string): Promise<ChatMessageElement> {
   await waitUntil(
     () => {
       const messages = renderedMessages(el);

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { en, fill, type LlamaChatLabels } from '../../i18n/strings.js';
 import { renderMarkdownInto, type MarkdownStream } from '../../render/markdown.js';
-import type { ChatMessage as ChatMessageData, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
+import type { ConversationMessage, MessageStatus, Sender, ToolCallView } from '../../state/conversation.js';
 import { visuallyHidden } from '../shared.styles.js';
 import { chatMessageStyles } from './chat-message.styles.js';
 import { renderToolCard } from './tool-card.js';
@@ -58,7 +58,7 @@ export const CHAT_MESSAGE_PARTS = [
  * @csspart code-language - A code block's language.
  * @csspart copy-button - A code block's Copy button.
  */
-export class ChatMessage extends LitElement {
+export class ChatMessageElement extends LitElement {
   static override styles = [visuallyHidden, chatMessageStyles];
 
   static override properties: PropertyDeclarations = {
@@ -90,7 +90,7 @@ export class ChatMessage extends LitElement {
   /** Readable note that is not a failure. */
   declare notice: string | undefined;
   /** A safety shield's verdict. */
-  declare safety: ChatMessageData['safety'];
+  declare safety: ConversationMessage['safety'];
   /** Context retrieved for this reply. */
   declare context: string | undefined;
   /** Tool calls the agent made during this reply. */

@@ -8,7 +8,7 @@ import { en, type LlamaChatLabels, type LlamaChatStrings } from '../../i18n/stri
 import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
-import { retryableTurn, type ChatMessage } from '../../state/conversation.js';
+import { retryableTurn, type ConversationMessage } from '../../state/conversation.js';
 import { MESSAGE_TAG, messageHtml, scopedCreation, type MessageElementScope } from '../message-element.js';
 import { ConversationMemory } from '../../storage/conversation-memory.js';
 import type { PersistMode } from '../../storage/persisted-conversation.js';
@@ -330,7 +330,7 @@ export class LlamaAgentChat extends LitElement {
   }
 
   /** The conversation as data (read-only). */
-  get messages(): readonly ChatMessage[] {
+  get messages(): readonly ConversationMessage[] {
     return this.chat.conversation.messages;
   }
 

@@ -1,7 +1,7 @@
 /** The Llama Stack Agents API (0.1–0.3) as a ChatProtocol. */
 import { contentToText } from '../content.js';
 import { asArray, asObject, joinUrl, type ChatConfig, type ChatProtocol } from '../protocol.js';
-import { reduceConversation, type ChatMessage } from '../../state/conversation.js';
+import { reduceConversation, type ConversationMessage } from '../../state/conversation.js';
 import { normalizeAgentsEvent } from './normalize.js';
 import type { TurnRequestBody } from './wire.js';
 
@@ -11,7 +11,7 @@ const enc = encodeURIComponent;
  * One stored Turn → its messages. The assistant side is rebuilt by replaying the turn's steps through
  * the same normalizer and reducer as a live stream, so history and live turns look the same.
  */
-function turnToMessages(turnValue: unknown, index: number): ChatMessage[] {
+function turnToMessages(turnValue: unknown, index: number): ConversationMessage[] {
   const turn = asObject(turnValue);
   if (!turn) return [];
   const turnId = typeof turn.turn_id === 'string' ? turn.turn_id : `turn-${index}`;
@@ -20,12 +20,18 @@ function turnToMessages(turnValue: unknown, index: number): ChatMessage[] {
     .filter((m) => m?.role === 'user')
     .map((m) => contentToText(m?.content))
     .join('\n\n');
-  const messages: ChatMessage[] = [];
+  const messages: ConversationMessage[] = [];
   if (userText) {
     messages.push({ id: `${turnId}:user`, sender: 'user', content: userText, status: 'complete', toolCalls: [] });
   }
-  const placeholder: ChatMessage = { id: `${turnId}:assistant`, sender: 'assistant', content: '', status: 'streaming', toolCalls: [] };
-  let conversation = { messages: [placeholder] as readonly ChatMessage[] };
+  const placeholder: ConversationMessage = {
+    id: `${turnId}:assistant`,
+    sender: 'assistant',
+    content: '',
+    status: 'streaming',
+    toolCalls: [],
+  };
+  let conversation = { messages: [placeholder] as readonly ConversationMessage[] };
   const replay = [
     ...asArray(turn.steps).map((step) => ({ event: { payload: { event_type: 'step_complete', step_details: step } } })),
     { event: { payload: { event_type: 'turn_complete', turn } } },

@@ -3,7 +3,7 @@
  * ChatProtocol. A session is a conversation (`conv_…`); a turn is `POST /v1/responses` in it.
  */
 import { asArray, asObject, asString, joinUrl, type ChatConfig, type ChatProtocol, type Loose } from '../protocol.js';
-import { reduceConversation, type ChatMessage, type Conversation } from '../../state/conversation.js';
+import { reduceConversation, type ConversationMessage, type Conversation } from '../../state/conversation.js';
 import { normalizeResponsesEvent, toolCallOfItem } from './normalize.js';
 
 const enc = encodeURIComponent;
@@ -26,7 +26,7 @@ function textOfParts(content: unknown): string {
  * Conversation items (oldest first) → messages: each user message opens a turn; everything after it
  * (tool calls, their outputs, assistant text) is replayed through the live reducer into one reply.
  */
-function itemsToMessages(items: unknown[]): ChatMessage[] {
+function itemsToMessages(items: unknown[]): ConversationMessage[] {
   let conversation: Conversation = { messages: [] };
   let n = 0;
   const ensureReply = () => {
@@ -70,7 +70,7 @@ function itemsToMessages(items: unknown[]): ChatMessage[] {
     }
   }
   closeReply();
-  return conversation.messages as ChatMessage[];
+  return conversation.messages as ConversationMessage[];
 }
 
 export function createResponsesProtocol(): ChatProtocol {

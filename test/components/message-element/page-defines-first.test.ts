@@ -32,10 +32,10 @@ describe('a page that defined its own <chat-message> before the widget loaded', 
     expect(outcome.status).to.equal('complete');
     await el.updateComplete;
     const tag = engineHasScopedRegistries ? 'chat-message' : 'llama-agent-chat-message';
-    const shown = [...el.shadowRoot!.querySelectorAll<InstanceType<typeof widget.ChatMessage>>(tag)];
+    const shown = [...el.shadowRoot!.querySelectorAll<InstanceType<typeof widget.ChatMessageElement>>(tag)];
     expect(shown.map((m) => m.sender)).to.deep.equal(['user', 'assistant']);
     for (const m of shown) {
-      expect(m).to.be.instanceOf(widget.ChatMessage);
+      expect(m).to.be.instanceOf(widget.ChatMessageElement);
       expect(m.dataset.owner).to.equal(undefined);
     }
     await shown[1].updateComplete;
@@ -57,7 +57,7 @@ describe('a page that defined its own <chat-message> before the widget loaded', 
       } else {
         expect(warnings).to.have.length(1);
         expect(String(warnings[0][0])).to.contain('<llama-agent-chat-message>');
-        expect(customElements.get('llama-agent-chat-message')).to.equal(widget.ChatMessage);
+        expect(customElements.get('llama-agent-chat-message')).to.equal(widget.ChatMessageElement);
       }
     },
   );

@@ -1,6 +1,7 @@
 // The widget's script runs first; the page defines its own <chat-message> afterwards.
 import { expect } from '@open-wc/testing';
-import { ChatMessage } from '../../../src/index.js';
+import * as widget from '../../../src/index.js';
+import { ChatMessageElement } from '../../../src/index.js';
 import { chatFor, scriptedAgent, shownText, turnFrames } from '../../support/mock.js';
 import { engineHasScopedRegistries, expectPageElementIsPages, PagesOwnChatMessage } from './support.js';
 
@@ -35,7 +36,7 @@ describe('a page that defines its own <chat-message> after the widget loaded', (
     it('finds the name taken where the engine has no scoped registries (the documented limit)', () => {
       expect(defineError).to.be.instanceOf(DOMException);
       expect((defineError as DOMException).name).to.equal('NotSupportedError');
-      expect(customElements.get('chat-message')).to.equal(ChatMessage);
+      expect(customElements.get('chat-message')).to.equal(ChatMessageElement);
     });
   }
 
@@ -44,14 +45,16 @@ describe('a page that defines its own <chat-message> after the widget loaded', (
     const el = await chatFor(agent);
     expect((await el.send('Hi')).status).to.equal('complete');
     await el.updateComplete;
-    const shown = [...el.shadowRoot!.querySelectorAll<ChatMessage>('chat-message')];
+    const shown = [...el.shadowRoot!.querySelectorAll<ChatMessageElement>('chat-message')];
     expect(shown.map((m) => m.sender)).to.deep.equal(['user', 'assistant']);
     for (const m of shown) {
-      expect(m).to.be.instanceOf(ChatMessage);
+      expect(m).to.be.instanceOf(ChatMessageElement);
       expect(m.dataset.owner).to.equal(undefined);
     }
     await shown[1].updateComplete;
     expect(shownText(shown[1])).to.equal('After the page');
     expect(warnings).to.deep.equal([]);
+    // The name before 0.2 is the same class, so `instanceof ChatMessage` in a page's code still holds.
+    expect(shown[1]).to.be.instanceOf(widget.ChatMessage);
   });
 });
