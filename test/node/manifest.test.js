@@ -103,7 +103,7 @@ test('methods: the README table and the manifest agree', () => {
 });
 
 test('events: the README table and the manifest agree', () => {
-  const [table] = tables(section(readme, '### Events'));
+  const [table] = tables(section(readme, '## Events'));
   assert.deepEqual(sorted(table.rows.map((r) => codes(r[0])[0])), sorted(widget().events.map((e) => e.name)));
 });
 
@@ -116,13 +116,13 @@ test('slots: the README and the manifest agree', () => {
 });
 
 test('CSS custom properties: the README table and the manifest agree', () => {
-  const [table] = tables(section(readme, '### Styling'));
+  const [table] = tables(section(readme, '## Theming'));
   const documented = table.rows.flatMap((r) => codes(r[0]));
   assert.deepEqual(sorted(documented), sorted(widget().cssProperties.map((p) => p.name)));
 });
 
 test('CSS parts: the README table lists the parts of the element and of each message, as the manifest does', () => {
-  const parts = tables(section(readme, '### Styling')).find((t) => t.header[0] === 'part');
+  const parts = tables(section(readme, '## Theming')).find((t) => t.header[0] === 'part');
   assert.ok(parts, 'the Styling section has a table of parts');
   const declared = [...widget().cssParts, ...elements().get('chat-message').cssParts].map((p) => p.name);
   assert.deepEqual(sorted(parts.rows.map((r) => codes(r[0])[0])), sorted(declared));
