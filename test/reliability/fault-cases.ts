@@ -73,31 +73,8 @@ const awaitingClientTool = () => {
   return [
     frame(events.stepStart()),
     frame(events.text('Let me look. ')),
-    frame({
-      event: {
-        payload: {
-          event_type: 'step_progress',
-          step_type: 'inference',
-          step_id: STEP,
-          delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' },
-        },
-      },
-    }),
-    frame({
-      event: {
-        payload: {
-          event_type: 'turn_awaiting_input',
-          turn: {
-            turn_id: TURN,
-            session_id: 's',
-            input_messages: [],
-            steps: [],
-            output_message: { role: 'assistant', content: 'Let me look. ', stop_reason: 'end_of_message', tool_calls: [call] },
-            started_at: '2026-11-24T00:00:00Z',
-          },
-        },
-      },
-    }),
+    frame(events.toolCall(call, 'succeeded')),
+    frame(events.awaitingInput([call], 'Let me look. ')),
   ];
 };
 

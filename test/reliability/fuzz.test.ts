@@ -12,7 +12,6 @@ import {
   requestsFor,
   responseEvents,
   scripted,
-  STEP,
   TURN,
   until,
   type ScriptChunk,
@@ -179,35 +178,7 @@ function build(s: Shape): { turns: string[][]; final: string } {
   ];
   if (!s.clientTool) return { turns: [[...tool, ...answer]], final };
   const call = { call_id: 'call_loc', tool_name: 'get_user_location', arguments: '{}' };
-  const asking = [
-    ...tool,
-    frame(events.stepStart()),
-    frame({
-      event: {
-        payload: {
-          event_type: 'step_progress',
-          step_type: 'inference',
-          step_id: STEP,
-          delta: { type: 'tool_call', tool_call: call, parse_status: 'succeeded' },
-        },
-      },
-    }),
-    frame({
-      event: {
-        payload: {
-          event_type: 'turn_awaiting_input',
-          turn: {
-            turn_id: TURN,
-            session_id: 's',
-            input_messages: [],
-            steps: [],
-            output_message: { role: 'assistant', content: '', stop_reason: 'end_of_message', tool_calls: [call] },
-            started_at: '2026-11-24T00:00:00Z',
-          },
-        },
-      },
-    }),
-  ];
+  const asking = [...tool, frame(events.stepStart()), frame(events.toolCall(call, 'succeeded')), frame(events.awaitingInput([call]))];
   return { turns: [asking, answer], final };
 }
 

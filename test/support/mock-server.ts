@@ -124,6 +124,27 @@ export const events = {
         started_at: '2026-11-24T00:00:00Z',
       },
     }),
+  /** A tool-call delta: the call so far (`in_progress`), or all of it (`succeeded`, `failed`). */
+  toolCall: (toolCall: unknown, parseStatus: 'in_progress' | 'succeeded' | 'failed') =>
+    payload({
+      event_type: 'step_progress',
+      step_type: 'inference',
+      step_id: STEP,
+      delta: { type: 'tool_call', tool_call: toolCall, parse_status: parseStatus },
+    }),
+  /** The turn stops to wait for client tools: `calls`, after the model said `text`. */
+  awaitingInput: (calls: unknown[], text = '') =>
+    payload({
+      event_type: 'turn_awaiting_input',
+      turn: {
+        turn_id: TURN,
+        session_id: 's',
+        input_messages: [],
+        steps: [],
+        output_message: { role: 'assistant', content: text, stop_reason: 'end_of_message', tool_calls: calls },
+        started_at: '2026-11-24T00:00:00Z',
+      },
+    }),
   error: (message: string) => ({ error: { message } }),
 };
 

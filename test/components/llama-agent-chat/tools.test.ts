@@ -54,26 +54,8 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
     const agent = await scriptedAgent({
       chunks: [
         frame(events.stepStart()),
-        frame({
-          event: {
-            payload: {
-              event_type: 'step_progress',
-              step_type: 'inference',
-              step_id: STEP,
-              delta: { type: 'tool_call', tool_call: 'get_weather(', parse_status: 'in_progress' },
-            },
-          },
-        }),
-        frame({
-          event: {
-            payload: {
-              event_type: 'step_progress',
-              step_type: 'inference',
-              step_id: STEP,
-              delta: { type: 'tool_call', tool_call: '{"city": "Pa', parse_status: 'in_progress' },
-            },
-          },
-        }),
+        frame(events.toolCall('get_weather(', 'in_progress')),
+        frame(events.toolCall('{"city": "Pa', 'in_progress')),
       ],
       end: 'hang',
     });
@@ -89,20 +71,7 @@ describe('<llama-agent-chat> tool cards and safety notices', () => {
 
   it('shows a tool call the server could not parse as raw text with a note', async () => {
     const agent = await scriptedAgent({
-      chunks: [
-        frame(events.stepStart()),
-        frame({
-          event: {
-            payload: {
-              event_type: 'step_progress',
-              step_type: 'inference',
-              step_id: STEP,
-              delta: { type: 'tool_call', tool_call: 'get_weather(city=Paris', parse_status: 'failed' },
-            },
-          },
-        }),
-        ...turnFrames(['Sorry.']).slice(1),
-      ],
+      chunks: [frame(events.stepStart()), frame(events.toolCall('get_weather(city=Paris', 'failed')), ...turnFrames(['Sorry.']).slice(1)],
     });
     const el = await chatFor(agent);
     await el.send('Weather?');
