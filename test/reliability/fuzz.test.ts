@@ -18,6 +18,7 @@ import {
   type ScriptedTurn,
 } from '../support/mock.js';
 import { trackLeaks } from '../support/leaks.js';
+import { RENDERED_MARKUP } from '../support/xss-vectors.js';
 
 declare global {
   interface Window {
@@ -26,35 +27,15 @@ declare global {
   }
 }
 
-/** Elements the markdown renderer and chat-message may create, with the attributes each may carry. */
+/**
+ * Elements the markdown renderer and chat-message may create, with the attributes each may carry:
+ * the renderer's (images stay off here) plus chat-message's classes and the Copy button's name.
+ */
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
+  ...Object.fromEntries(Object.entries(RENDERED_MARKUP).filter(([tag]) => tag !== 'img')),
   div: ['class'],
   span: ['class'],
   button: ['type', 'class', 'aria-label'],
-  pre: [],
-  code: [],
-  em: [],
-  strong: [],
-  del: [],
-  a: ['href', 'target', 'rel'],
-  blockquote: [],
-  ul: [],
-  ol: ['start'],
-  li: [],
-  input: ['type', 'disabled', 'checked'],
-  table: [],
-  tr: [],
-  th: [],
-  td: [],
-  hr: [],
-  br: [],
 };
 
 /** Text a model might send: words, markdown, HTML-looking tokens, emoji, combining marks, line breaks. */

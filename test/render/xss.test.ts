@@ -4,40 +4,10 @@
 // allowed scheme, and the payload's text is still visible.
 import { expect } from '@open-wc/testing';
 import { renderMarkdownInto, type MarkdownOptions } from '../../src/render/markdown.js';
-import { XSS_VECTORS, installXssProbe, settle } from '../support/xss-vectors.js';
+import { RENDERED_MARKUP, XSS_VECTORS, installXssProbe, settle } from '../support/xss-vectors.js';
 import { prng } from '../../demo/mock/prng.js';
 
-/** Allowed elements and their attributes (besides `part`, allowed everywhere). */
-const ALLOWED: Record<string, readonly string[]> = {
-  p: [],
-  h1: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  div: [],
-  span: [],
-  button: ['type'],
-  pre: [],
-  code: [],
-  em: [],
-  strong: [],
-  del: [],
-  a: ['href', 'target', 'rel'],
-  img: ['src', 'alt', 'loading', 'decoding', 'referrerpolicy'],
-  blockquote: [],
-  ul: [],
-  ol: ['start'],
-  li: [],
-  input: ['type', 'disabled', 'checked'],
-  table: [],
-  tr: [],
-  th: [],
-  td: [],
-  hr: [],
-  br: [],
-};
+const ALLOWED = RENDERED_MARKUP;
 const FIXED_VALUES: Record<string, string> = {
   target: '_blank',
   rel: 'noopener noreferrer',

@@ -156,3 +156,38 @@ export const XSS_VECTORS: readonly XssVector[] = [
   v('md-image-vbscript', (n) => `![${n}](vbscript:__xss "${n}")`),
   v('md-image-in-link', (n) => `[![${n}](javascript:${tcall(n)})](javascript:${tcall(n)})`),
 ];
+
+/**
+ * The elements the markdown renderer may create, with the attributes each may carry (besides `part`,
+ * allowed everywhere): what the XSS and fuzz tests hold every rendering to.
+ */
+export const RENDERED_MARKUP: Readonly<Record<string, readonly string[]>> = {
+  p: [],
+  h1: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  div: [],
+  span: [],
+  button: ['type'],
+  pre: [],
+  code: [],
+  em: [],
+  strong: [],
+  del: [],
+  a: ['href', 'target', 'rel'],
+  img: ['src', 'alt', 'loading', 'decoding', 'referrerpolicy'],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  input: ['type', 'disabled', 'checked'],
+  table: [],
+  tr: [],
+  th: [],
+  td: [],
+  hr: [],
+  br: [],
+};
