@@ -36,6 +36,15 @@ export const INTERNALS_OF = [
   { pkg: 'streaming-markdown', file: 'smd.js', pattern: /\bp\.([A-Za-z_$][\w$]*)/g },
 ];
 
+/** `name: { state: true }`, as in a Lit element's `static properties`. */
+const isLitStateEntry = (node) =>
+  ts.isPropertyAssignment(node) &&
+  ts.isObjectLiteralExpression(node.initializer) &&
+  node.initializer.properties.some(
+    (p) =>
+      ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'state' && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+  );
+
 const namesIn = (text, pattern) => new Set([...text.matchAll(pattern)].map((m) => m[1]));
 
 /** @param {string} root the repository @returns {{ mangled: string[], kept: string[] }} */
@@ -61,7 +70,10 @@ export function privateMembers(root) {
         (ts.isParameter(node) && ts.isParameterPropertyDeclaration(node, node.parent));
       if (named && node.name && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
         const isPrivate = (ts.getCombinedModifierFlags(node) & ts.ModifierFlags.Private) !== 0;
-        (isPrivate ? declaredPrivate : declaredOtherwise).add(node.name.text);
+        // A Lit state property's entry in `static properties` (`draft: { state: true }`) declares an internal
+        // property: Lit defines its accessor under whatever name the entry has, so it makes nothing public.
+        if (!isPrivate && isLitStateEntry(node)) declaredPrivate.add(node.name.text);
+        else (isPrivate ? declaredPrivate : declaredOtherwise).add(node.name.text);
       }
       ts.forEachChild(node, visit);
     };

@@ -7,18 +7,15 @@
  * adapters; conversation rules live in the pure reducer.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createAgentsProtocol } from '../protocol/agents/adapter.js';
-import { agentsPrefix, chooseApi, parseVersion, type ApiPreference, type ServerFacts } from '../protocol/detect.js';
+import type { ApiPreference } from '../protocol/detect.js';
 import {
   describeHttpFailure,
   describeIdleTimeout,
   describeNetworkFailure,
   describeUnfinishedStream,
-  isUnknownSession,
   type RequestKind,
 } from '../protocol/errors.js';
-import { joinUrl, type ApiName, type ChatConfig, type ChatProtocol, type HttpRequestSpec, type ToolOutput } from '../protocol/protocol.js';
-import { createResponsesProtocol } from '../protocol/responses/adapter.js';
+import type { ApiName, ChatConfig, ChatProtocol, HttpRequestSpec, ToolOutput } from '../protocol/protocol.js';
 import { isTerminal, type ToolCallInfo, type TurnEvent, type TurnOutcome } from '../protocol/turn-events.js';
 import {
   emptyConversation,
@@ -30,7 +27,10 @@ import {
 } from '../state/conversation.js';
 import { openEventStream, parsePayloads, type EventStream } from './event-stream.js';
 import { createFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
+import { fetchHistory, historyFailed, type HistoryOutcome } from './history.js';
 import { requestJson, type HttpResult } from './http.js';
+import { resolveProtocol } from './protocol-resolver.js';
+import { redactSecrets } from './redact.js';
 
 /** Everything the controller reads from its host, read fresh at each use. */
 export interface ChatSettings extends ChatConfig {
@@ -97,8 +97,6 @@ const MAX_TOOL_ROUNDS = 10;
  * ends it on its own after its teardown; a few seconds covers that without holding a dead request.
  */
 const STREAM_GRACE_MS = 3000;
-/** History pages loaded at most (100 items each in the Responses API). */
-const MAX_HISTORY_PAGES = 50;
 
 export class ChatController implements ReactiveController {
   /** The conversation as of the last event: what the public `messages` property reports. */
@@ -111,10 +109,10 @@ export class ChatController implements ReactiveController {
   notice: ChatNotice | undefined;
   loadingHistory = false;
 
-  private protocol: ChatProtocol | undefined;
+  private currentProtocol: ChatProtocol | undefined;
   /** The server and preference the protocol was resolved for. */
   private resolvedFor = '';
-  private active: ActiveTurn | undefined;
+  private activeTurn: ActiveTurn | undefined;
   private historyLoad: HistoryLoad | undefined;
   /** Streams whose final event arrived, left for the server to end (see `releaseStream`). */
   private readonly releasedStreams = new Set<EventStream>();
@@ -124,21 +122,21 @@ export class ChatController implements ReactiveController {
   private removalTimer: number | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly settings: () => ChatSettings,
+    private readonly litHost: ReactiveControllerHost,
+    private readonly readSettings: () => ChatSettings,
     private readonly bridge: ChatHostBridge,
   ) {
-    this.scheduler = createFrameScheduler(() => this.commit());
-    host.addController(this);
+    this.scheduler = createFrameScheduler(() => this.commitToHost());
+    litHost.addController(this);
   }
 
   get streaming(): boolean {
-    return this.active !== undefined;
+    return this.activeTurn !== undefined;
   }
 
   /** The protocol in use, once known. */
   get api(): ApiName | undefined {
-    return this.protocol?.api;
+    return this.currentProtocol?.api;
   }
 
   /**
@@ -168,8 +166,8 @@ export class ChatController implements ReactiveController {
 
   /** Which attributes are missing, as a sentence, or '' when the element is configured. */
   configProblem(): string {
-    const s = this.settings();
-    const api = this.protocol?.api ?? (s.api === 'auto' ? undefined : s.api);
+    const s = this.readSettings();
+    const api = this.currentProtocol?.api ?? (s.api === 'auto' ? undefined : s.api);
     const missing: string[] = [];
     if (!s.baseUrl) missing.push('base-url');
     if (api === 'agents' && !s.agentId && !s.model) missing.push('agent-id');
@@ -180,14 +178,14 @@ export class ChatController implements ReactiveController {
 
   /** Why a message cannot be sent right now, as a sentence, or '' when it can. */
   cannotSendReason(): string {
-    if (this.active) return 'A reply is still streaming; stop it or wait for it to finish.';
+    if (this.activeTurn) return 'A reply is still streaming; stop it or wait for it to finish.';
     return this.configProblem();
   }
 
   send(text: string): Promise<TurnOutcome> {
     const problem = this.cannotSendReason();
     if (problem) return Promise.reject(new Error(problem));
-    this.apply({ type: 'turn-started', userId: this.newId(), assistantId: this.newId(), text });
+    this.reduceNow({ type: 'turn-started', userId: this.newId(), assistantId: this.newId(), text });
     this.bridge.sent(text);
     return this.runTurn(text);
   }
@@ -198,7 +196,7 @@ export class ChatController implements ReactiveController {
     if (problem) return Promise.reject(new Error(problem));
     const turn = retryableTurn(this.conversation);
     if (!turn) return Promise.reject(new Error('There is no failed reply to retry.'));
-    this.apply({ type: 'turn-restarted', assistantId: this.newId() });
+    this.reduceNow({ type: 'turn-restarted', assistantId: this.newId() });
     this.bridge.sent(turn.user.content);
     return this.runTurn(turn.user.content);
   }
@@ -216,8 +214,8 @@ export class ChatController implements ReactiveController {
     this.cancelHistoryLoad();
     this.sessionId = sessionId;
     this.notice = undefined;
-    this.apply({ type: 'cleared' });
-    if (sessionId && !this.configProblem()) this.loadHistory(sessionId);
+    this.reduceNow({ type: 'cleared' });
+    if (sessionId && !this.configProblem()) this.startLoadingHistory(sessionId);
   }
 
   // ---------------------------------------------------------------- conversation state and commits
@@ -227,15 +225,15 @@ export class ChatController implements ReactiveController {
   }
 
   /** Reduce, then commit at once (for user-visible steps such as the placeholder appearing). */
-  private apply(action: ConversationAction): void {
+  private reduceNow(action: ConversationAction): void {
     this.conversation = reduceConversation(this.conversation, action);
     this.scheduler.cancel();
-    this.commit();
+    this.commitToHost();
   }
 
-  private commit(): void {
+  private commitToHost(): void {
     this.rendered = this.conversation;
-    this.host.requestUpdate();
+    this.litHost.requestUpdate();
   }
 
   private lastAssistant(): ConversationMessage | undefined {
@@ -246,42 +244,30 @@ export class ChatController implements ReactiveController {
 
   // ---------------------------------------------------------------- which protocol
 
-  /**
-   * The protocol for the current server: asks `GET /v1/version` once per base URL (also when the api
-   * is forced, to find where a 0.3 server keeps its Agents API). Throws a readable Error when the
-   * server cannot be reached and the choice depends on it.
-   */
+  /** The protocol for the current server, asked once per server and preference; throws a readable Error. */
   private async resolveProtocol(signal: AbortSignal): Promise<ChatProtocol> {
-    const s = this.settings();
-    const key = `${s.api} ${s.baseUrl}`;
-    if (this.protocol && this.resolvedFor === key) return this.protocol;
-    const result = await this.request({ method: 'GET', url: joinUrl(s.baseUrl, '/v1/version') }, 'version', signal);
-    if (signal.aborted) throw new Error('aborted');
-    const known = result.ok || result.status === 404;
-    if (!known && s.api === 'auto') {
-      throw new Error(result.status === 0 ? result.message : `Could not tell which API this server speaks. ${result.message}`);
-    }
-    const facts: ServerFacts = { version: result.ok ? parseVersion(result.body) : undefined };
-    const api = chooseApi(s.api, facts);
-    if (s.debug) logDebug(`server version ${facts.version?.join('.') ?? 'unknown'}: using the ${api} API`);
-    const protocol = api === 'agents' ? createAgentsProtocol(agentsPrefix(facts)) : createResponsesProtocol();
+    const { baseUrl, api: preference, debug } = this.readSettings();
+    const key = `${preference} ${baseUrl}`;
+    if (this.currentProtocol && this.resolvedFor === key) return this.currentProtocol;
+    const { protocol, known, version } = await resolveProtocol(baseUrl, preference, (...args) => this.fetchJson(...args), signal);
+    if (debug) logDebug(`server version ${version?.join('.') ?? 'unknown'}: using the ${protocol.api} API`);
     if (known) {
-      this.protocol = protocol;
+      this.currentProtocol = protocol;
       this.resolvedFor = key;
-      this.bridge.apiResolved(api);
+      this.bridge.apiResolved(protocol.api);
     }
     return protocol;
   }
 
   /** Forget the resolved protocol (the host changed base-url or api). */
   resetProtocol(): void {
-    this.protocol = undefined;
+    this.currentProtocol = undefined;
     this.resolvedFor = '';
   }
 
   /** A readable error when the resolved protocol needs an attribute the host did not set. */
   private mismatch(protocol: ChatProtocol): string {
-    const s = this.settings();
+    const s = this.readSettings();
     if (protocol.api === 'responses' && !s.model) {
       return 'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.';
     }
@@ -292,55 +278,34 @@ export class ChatController implements ReactiveController {
 
   // ---------------------------------------------------------------- history
 
-  private loadHistory(sessionId: string): void {
+  private startLoadingHistory(sessionId: string): void {
     const abort = new AbortController();
     this.loadingHistory = true;
-    this.host.requestUpdate();
+    this.litHost.requestUpdate();
     const done = this.fetchHistory(sessionId, abort.signal).then((outcome) => {
       if (abort.signal.aborted) return;
       this.historyLoad = undefined;
       this.loadingHistory = false;
       if ('messages' in outcome) {
         // Prepend: the user may have sent a message while the history was loading.
-        this.apply({ type: 'history-loaded', messages: [...outcome.messages, ...this.conversation.messages] });
+        this.reduceNow({ type: 'history-loaded', messages: [...outcome.messages, ...this.conversation.messages] });
         return;
       }
       this.notice = { ...outcome.notice, message: this.redact(outcome.notice.message) };
-      this.host.requestUpdate();
+      this.litHost.requestUpdate();
       this.bridge.failed(this.notice.message);
     });
     this.historyLoad = { abort, done };
   }
 
-  private async fetchHistory(
-    sessionId: string,
-    signal: AbortSignal,
-  ): Promise<{ messages: ConversationMessage[] } | { notice: ChatNotice }> {
+  private async fetchHistory(sessionId: string, signal: AbortSignal): Promise<HistoryOutcome> {
     let protocol: ChatProtocol;
     try {
       protocol = await this.resolveProtocol(signal);
     } catch (error) {
-      return { notice: { kind: 'history-failed', message: `The earlier messages could not be loaded. ${(error as Error).message}` } };
+      return historyFailed((error as Error).message);
     }
-    const config = this.settings();
-    const records: unknown[] = [];
-    let spec: HttpRequestSpec | undefined = protocol.loadHistory(config, sessionId);
-    // A server that always says has_more (or repeats its cursor) must not keep us loading forever.
-    for (let pages = 0; spec && pages < MAX_HISTORY_PAGES; pages++) {
-      const result = await this.request(spec, 'history', signal);
-      if (signal.aborted) return { messages: [] };
-      if (!result.ok) {
-        if (result.status === 404 || isUnknownSession(result.body)) {
-          const message = `The server does not know the conversation ${sessionId}. It may have ended when the server restarted.`;
-          return { notice: { kind: 'session-not-found', message } };
-        }
-        return { notice: { kind: 'history-failed', message: `The earlier messages could not be loaded. ${result.message}` } };
-      }
-      const page = protocol.readHistoryPage(config, sessionId, result.body);
-      records.push(...page.records);
-      spec = page.next?.url === spec.url ? undefined : page.next;
-    }
-    return { messages: protocol.historyFrom(records) };
+    return fetchHistory(protocol, this.readSettings(), sessionId, (...args) => this.fetchJson(...args), signal);
   }
 
   private cancelHistoryLoad(): void {
@@ -359,12 +324,12 @@ export class ChatController implements ReactiveController {
         receivedAnything: false,
         contentType: '',
         toolRounds: 0,
-        debug: this.settings().debug,
+        debug: this.readSettings().debug,
         ended: false,
       };
-      this.active = turn;
+      this.activeTurn = turn;
       this.touch(turn, false);
-      this.host.requestUpdate();
+      this.litHost.requestUpdate();
       void this.openTurn(turn, text);
     });
   }
@@ -381,9 +346,9 @@ export class ChatController implements ReactiveController {
     if (turn.ended) return;
     const mismatch = this.mismatch(protocol);
     if (mismatch) return this.endTurn(turn, { kind: 'failed', message: mismatch });
-    if (protocol.api === 'agents' && !this.settings().agentId && !(await this.createAgent(turn, protocol))) return;
+    if (protocol.api === 'agents' && !this.readSettings().agentId && !(await this.createZeroSetupAgent(turn, protocol))) return;
     if (!this.sessionId) {
-      const created = await this.request(protocol.createSession(this.settings()), 'session', turn.abort.signal);
+      const created = await this.fetchJson(protocol.createSession(this.readSettings()), 'session', turn.abort.signal);
       if (turn.ended) return;
       if (!created.ok) return this.endTurn(turn, { kind: 'failed', message: `Could not start a conversation. ${created.message}` });
       const sessionId = protocol.sessionIdFrom(created.body);
@@ -392,20 +357,20 @@ export class ChatController implements ReactiveController {
       this.bridge.sessionCreated(sessionId);
       this.touch(turn, true);
     }
-    this.openStream(turn, protocol, protocol.startTurn(this.settings(), this.sessionId, text));
+    this.openStream(turn, protocol, protocol.startTurn(this.readSettings(), this.sessionId, text));
   }
 
   /** Zero-setup Agents mode: a model but no agent-id creates the agent once. */
-  private async createAgent(turn: ActiveTurn, protocol: ChatProtocol): Promise<boolean> {
-    const spec = protocol.createAgent?.(this.settings());
+  private async createZeroSetupAgent(turn: ActiveTurn, protocol: ChatProtocol): Promise<boolean> {
+    const spec = protocol.createAgent?.(this.readSettings());
     if (!spec) return true;
-    const created = await this.request(spec, 'agent', turn.abort.signal);
+    const created = await this.fetchJson(spec, 'agent', turn.abort.signal);
     if (turn.ended) return false;
     const agentId = (created.body as { agent_id?: unknown } | undefined)?.agent_id;
     if (!created.ok || typeof agentId !== 'string' || !agentId) {
       this.endTurn(turn, {
         kind: 'failed',
-        message: `Could not create an agent for the model ${this.settings().model}. ${created.message}`,
+        message: `Could not create an agent for the model ${this.readSettings().model}. ${created.message}`,
       });
       return false;
     }
@@ -417,7 +382,7 @@ export class ChatController implements ReactiveController {
 
   private openStream(turn: ActiveTurn, protocol: ChatProtocol, spec: HttpRequestSpec): void {
     turn.contentType = '';
-    turn.stream = openEventStream(spec, this.settings().headers, {
+    turn.stream = openEventStream(spec, this.readSettings().headers, {
       open: (contentType) => {
         turn.contentType = contentType;
         this.touch(turn, true);
@@ -427,7 +392,7 @@ export class ChatController implements ReactiveController {
       httpError: (status, body, retryAfter) =>
         this.endTurn(turn, { kind: 'failed', message: describeHttpFailure(status, body, 'turn', retryAfter) }),
       networkError: () =>
-        this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.settings().baseUrl, turn.receivedAnything) }),
+        this.endTurn(turn, { kind: 'failed', message: describeNetworkFailure(this.readSettings().baseUrl, turn.receivedAnything) }),
       ended: () => this.endTurn(turn, { kind: 'failed', message: describeUnfinishedStream(turn.contentType) }),
     });
   }
@@ -474,7 +439,7 @@ export class ChatController implements ReactiveController {
     this.releaseStream(turn);
     window.clearTimeout(turn.idleTimer);
     this.scheduler.flushNow();
-    this.commit();
+    this.commitToHost();
     const names = event.toolCalls.map((c) => c.toolName).join(', ') || 'a tool';
     if (event.stopReason === 'end_of_turn' || turn.toolRounds >= MAX_TOOL_ROUNDS) {
       return this.endTurn(turn, { kind: 'paused', notice: `The agent stopped at its step limit while waiting for ${names}.` });
@@ -490,7 +455,7 @@ export class ChatController implements ReactiveController {
           notice: `The agent asked for the browser tool ${call.toolName}, which this page does not provide.`,
         });
       }
-      this.apply({
+      this.reduceNow({
         type: 'turn-event',
         event: { kind: 'tool-result', callId: call.callId, toolName: call.toolName, content: result.content, isError: result.isError },
       });
@@ -498,7 +463,7 @@ export class ChatController implements ReactiveController {
     }
     const turnId = event.turnId ?? this.lastAssistant()?.turnId ?? '';
     this.touch(turn, false);
-    this.openStream(turn, protocol, protocol.resumeTurn(this.settings(), this.sessionId, turnId, outputs));
+    this.openStream(turn, protocol, protocol.resumeTurn(this.readSettings(), this.sessionId, turnId, outputs));
   }
 
   /** Any byte from the server (or the start of a request) restarts the idle timer. */
@@ -506,28 +471,19 @@ export class ChatController implements ReactiveController {
     if (turn.ended) return;
     if (fromServer) turn.receivedAnything = true;
     window.clearTimeout(turn.idleTimer);
-    const ms = this.settings().idleTimeout;
+    const ms = this.readSettings().idleTimeout;
     if (ms > 0) {
       turn.idleTimer = window.setTimeout(() => this.endTurn(turn, { kind: 'failed', message: describeIdleTimeout(ms) }), ms);
     }
   }
 
   private abortTurn(message: string): void {
-    if (this.active) this.endTurn(this.active, { kind: 'aborted', message });
+    if (this.activeTurn) this.endTurn(this.activeTurn, { kind: 'aborted', message });
   }
 
-  /**
-   * The text with every secret the host gave in `headers` blanked out: a server or proxy may echo a
-   * token in an error body, and what we show, emit or log must never carry it.
-   */
+  /** The text with every secret the host gave in `headers` blanked out (see redactSecrets). */
   private redact(text: string): string {
-    let out = text;
-    for (const value of Object.values(this.settings().headers)) {
-      for (const secret of [value, value.replace(/^\s*(Bearer|Basic|Token)\s+/i, '')]) {
-        if (secret.trim().length >= 8) out = out.split(secret).join('[redacted]');
-      }
-    }
-    return out;
+    return redactSecrets(text, this.readSettings().headers);
   }
 
   private endTurn(turn: ActiveTurn, original: Ending): void {
@@ -541,7 +497,7 @@ export class ChatController implements ReactiveController {
     // failure, a timeout) means we no longer want the stream.
     if (ending.kind === 'event') this.releaseStream(turn);
     else turn.stream?.close();
-    if (this.active === turn) this.active = undefined;
+    if (this.activeTurn === turn) this.activeTurn = undefined;
 
     if (ending.kind === 'failed')
       this.conversation = reduceConversation(this.conversation, { type: 'turn-failed', message: ending.message });
@@ -549,7 +505,7 @@ export class ChatController implements ReactiveController {
       this.conversation = reduceConversation(this.conversation, { type: 'turn-aborted', message: ending.message });
     if (ending.kind === 'paused') this.conversation = reduceConversation(this.conversation, { type: 'turn-paused', notice: ending.notice });
     this.scheduler.cancel();
-    this.commit();
+    this.commitToHost();
 
     const message = this.lastAssistant();
     const outcome: TurnOutcome =
@@ -576,8 +532,8 @@ export class ChatController implements ReactiveController {
 
   // ---------------------------------------------------------------- plain HTTP
 
-  private request(spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal): Promise<HttpResult> {
-    const { baseUrl, headers } = this.settings();
+  private fetchJson(spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal): Promise<HttpResult> {
+    const { baseUrl, headers } = this.readSettings();
     return requestJson(spec, kind, { baseUrl, headers, signal });
   }
 }

@@ -29,15 +29,15 @@ export class ConversationMemory {
   /** An agent created from `model` or restored from storage: not part of the slot's identity. */
   private ownAgentId = '';
 
-  constructor(private readonly config: () => MemoryConfig) {}
+  constructor(private readonly readMemoryConfig: () => MemoryConfig) {}
 
-  private get mode(): PersistMode {
-    const persist = this.config().persist as PersistMode;
+  private get persistMode(): PersistMode {
+    const persist = this.readMemoryConfig().persist as PersistMode;
     return PERSIST_MODES.includes(persist) ? persist : 'none';
   }
 
-  private get key(): string {
-    const c = this.config();
+  private get currentKey(): string {
+    const c = this.readMemoryConfig();
     return storageKey({
       origin: location.origin,
       baseUrl: c.baseUrl,
@@ -53,13 +53,13 @@ export class ConversationMemory {
   }
 
   remember(sessionId: string): void {
-    const agentId = this.ownAgentId && this.config().agentId === this.ownAgentId ? this.ownAgentId : undefined;
-    writeConversation(this.mode, this.key, agentId ? { sessionId, agentId } : { sessionId });
+    const agentId = this.ownAgentId && this.readMemoryConfig().agentId === this.ownAgentId ? this.ownAgentId : undefined;
+    writeConversation(this.persistMode, this.currentKey, agentId ? { sessionId, agentId } : { sessionId });
     this.slotSessionId = sessionId;
   }
 
   forget(): void {
-    forgetConversation(this.mode, this.key);
+    forgetConversation(this.persistMode, this.currentKey);
     this.slotSessionId = '';
   }
 
@@ -69,14 +69,14 @@ export class ConversationMemory {
    * session-id itself.
    */
   restore(): { sessionId: string | undefined; agentId?: string } | undefined {
-    const config = this.config();
-    if (this.mode === 'none' || !config.baseUrl) return undefined;
-    const key = this.key;
+    const config = this.readMemoryConfig();
+    if (this.persistMode === 'none' || !config.baseUrl) return undefined;
+    const key = this.currentKey;
     if (key === this.slotKey) return undefined;
     this.slotKey = key;
     // A session-id the page chose is kept; one that belonged to the previous slot is not.
     if (config.sessionId && config.sessionId !== this.slotSessionId) return undefined;
-    const stored = readConversation(this.mode, key);
+    const stored = readConversation(this.persistMode, key);
     this.slotSessionId = stored?.sessionId ?? '';
     if (stored?.agentId && !config.agentId) {
       this.ownAgentId = stored.agentId;
@@ -87,8 +87,8 @@ export class ConversationMemory {
 
   /** True (and forgotten) when the remembered conversation the chat is in is unknown to the server. */
   dropIfUnknown(serverSaysUnknown: boolean): boolean {
-    const { sessionId } = this.config();
-    if (this.mode === 'none' || !serverSaysUnknown || !this.slotSessionId || sessionId !== this.slotSessionId) return false;
+    const { sessionId } = this.readMemoryConfig();
+    if (this.persistMode === 'none' || !serverSaysUnknown || !this.slotSessionId || sessionId !== this.slotSessionId) return false;
     this.forget();
     return true;
   }

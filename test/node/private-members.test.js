@@ -23,6 +23,10 @@ test('only private names nothing else can reach are shortened', () => {
       `export interface Options { sharedName: string; sharedName2: string }
 export const wire = { session_id2: 1 };
 export class A {
+  static properties = { litState: { state: true }, byStringState: { state: true }, objectKey: { attribute: false } };
+  private declare litState: string;
+  private declare byStringState: string;
+  private declare objectKey: string;
   private ownCounter = 0;
   private readonly pendingTimers = new Set<number>();
   private declare byString: boolean;
@@ -33,12 +37,15 @@ export class A {
   protected guarded(): void {}
   private async fetchEverything(): Promise<void> {}
   constructor(private readonly sharedName2: string, private readonly session_id2 = '', private readonly ownHost = '') {}
-  check(changed: Map<string, unknown>) { return changed.has('byString'); }
+  check(changed: Map<string, unknown>) { return changed.has('byString') || changed.has('byStringState'); }
 }
 `,
     );
     const ours = [
+      'byStringState',
       'fetchEverything',
+      'litState',
+      'objectKey',
       'ownCounter',
       'ownHost',
       'pendingTimers',
@@ -53,9 +60,21 @@ export class A {
     const { mangled: all, kept: allKept } = privateMembers(root);
     const mangled = all.filter((name) => ours.includes(name));
     const kept = allKept.filter((name) => ours.includes(name));
-    assert.deepEqual(mangled, ['fetchEverything', 'ownCounter', 'ownHost', 'pendingTimers']);
-    // a string names it; the DOM has it; the protocol has it; an interface or an object literal declares it; Lit has it
-    assert.deepEqual(kept, ['byString', 'requestUpdate', 'session_id', 'session_id2', 'sharedName', 'sharedName2', 'title']);
+    // a Lit state property's `{ state: true }` entry does not make its name public
+    assert.deepEqual(mangled, ['fetchEverything', 'litState', 'ownCounter', 'ownHost', 'pendingTimers']);
+    // a string names it; the DOM has it; the protocol has it; an interface or an object literal (other
+    // than a state entry) declares it; Lit has it
+    assert.deepEqual(kept, [
+      'byString',
+      'byStringState',
+      'objectKey',
+      'requestUpdate',
+      'session_id',
+      'session_id2',
+      'sharedName',
+      'sharedName2',
+      'title',
+    ]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -144,7 +144,7 @@ export class LlamaAgentChat extends LitElement {
     persistNotice: { state: true },
     strings: { attribute: false },
     draft: { state: true },
-    unread: { state: true },
+    hasUnread: { state: true },
     narrow: { state: true },
     hasHeaderSlot: { state: true },
     announcement: { state: true },
@@ -208,7 +208,7 @@ export class LlamaAgentChat extends LitElement {
     sessionId: this.sessionId ?? '',
   }));
   /** A reply finished while the bubble was closed. */
-  declare private unread: boolean;
+  declare private hasUnread: boolean;
   /** The viewport is narrow enough for the open bubble to fill it. */
   declare private narrow: boolean;
   declare private hasHeaderSlot: boolean;
@@ -245,7 +245,7 @@ export class LlamaAgentChat extends LitElement {
 
   private apiPreference: ApiPreference = 'auto';
 
-  private readonly chat = new ChatController(
+  private readonly chatController = new ChatController(
     this,
     () => ({
       baseUrl: this.baseUrl ?? '',
@@ -273,7 +273,7 @@ export class LlamaAgentChat extends LitElement {
       },
       apiResolved: () => this.requestUpdate(),
       turnEnded: (outcome) => {
-        if (this.mode === 'bubble' && !this.open) this.unread = true;
+        if (this.mode === 'bubble' && !this.open) this.hasUnread = true;
         void this.announce(outcome);
         this.emit<LlamaChatTurnCompleteDetail>('llama-chat-turn-complete', outcome);
       },
@@ -305,7 +305,7 @@ export class LlamaAgentChat extends LitElement {
     this.open = false;
     this.position = 'bottom-right';
     this.suggestions = [];
-    this.unread = false;
+    this.hasUnread = false;
     this.narrow = false;
     this.hasHeaderSlot = false;
     this.announcement = '';
@@ -321,7 +321,7 @@ export class LlamaAgentChat extends LitElement {
    * it is known.
    */
   get api(): ApiPreference {
-    return this.chat?.api ?? this.apiPreference;
+    return this.chatController?.api ?? this.apiPreference;
   }
   set api(value: ApiPreference | ApiName | null | undefined) {
     const old = this.apiPreference;
@@ -331,12 +331,12 @@ export class LlamaAgentChat extends LitElement {
 
   /** The conversation as data (read-only). */
   get messages(): readonly ConversationMessage[] {
-    return this.chat.conversation.messages;
+    return this.chatController.conversation.messages;
   }
 
   /** True while a reply is streaming. */
   get streaming(): boolean {
-    return this.chat.streaming;
+    return this.chatController.streaming;
   }
 
   /**
@@ -349,12 +349,12 @@ export class LlamaAgentChat extends LitElement {
     this.alertText = '';
     this.persistNotice = '';
     this.announcement = this.t.replying;
-    return this.chat.send(String(text));
+    return this.chatController.send(String(text));
   }
 
   /** Stops the reply in progress, keeping what arrived so far. */
   stop(): void {
-    this.chat.stop();
+    this.chatController.stop();
   }
 
   /** Re-sends the last user message whose reply failed or was stopped, replacing that reply. */
@@ -362,12 +362,12 @@ export class LlamaAgentChat extends LitElement {
     this.stickToBottom = true;
     this.alertText = '';
     this.announcement = this.t.replying;
-    return this.chat.retry();
+    return this.chatController.retry();
   }
 
   /** Leaves the current conversation; the next send starts a new session. */
   newSession(): void {
-    this.chat.switchConversation('');
+    this.chatController.switchConversation('');
     this.sessionId = undefined;
     this.announcement = '';
     this.alertText = '';
@@ -390,8 +390,8 @@ export class LlamaAgentChat extends LitElement {
    * knows, with a notice instead of an error that would come back on every page.
    */
   private syncPersistence(): void {
-    if (this.memory.dropIfUnknown(this.chat.notice?.kind === 'session-not-found')) {
-      this.chat.switchConversation('');
+    if (this.memory.dropIfUnknown(this.chatController.notice?.kind === 'session-not-found')) {
+      this.chatController.switchConversation('');
       this.sessionId = undefined;
       this.persistNotice = this.t.storedConversationGone;
       return;
@@ -404,11 +404,11 @@ export class LlamaAgentChat extends LitElement {
 
   private willUpdateConversation(changed: PropertyValues<this>): void {
     const server = changed.has('baseUrl') || changed.has('api' as keyof LlamaAgentChat);
-    if (server) this.chat.resetProtocol();
+    if (server) this.chatController.resetProtocol();
     // The controller's own reflections (a created agent or session) are not a switch.
-    const agent = changed.has('agentId') && (this.agentId ?? '') !== this.chat.createdAgentId;
-    const session = changed.has('sessionId') && (this.sessionId ?? '') !== this.chat.sessionId;
-    if (server || agent || session) this.chat.switchConversation(this.sessionId ?? '');
+    const agent = changed.has('agentId') && (this.agentId ?? '') !== this.chatController.createdAgentId;
+    const session = changed.has('sessionId') && (this.sessionId ?? '') !== this.chatController.sessionId;
+    if (server || agent || session) this.chatController.switchConversation(this.sessionId ?? '');
   }
 
   /** Says once how a turn ended: the reply's text politely, a failure assertively; never token by token. */
@@ -483,7 +483,7 @@ export class LlamaAgentChat extends LitElement {
   /** Escape stops a streaming reply; otherwise it closes an open bubble. */
   private onHostKeyDown = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape') return;
-    if (this.chat.streaming) {
+    if (this.chatController.streaming) {
       event.preventDefault();
       this.stop();
     } else if (this.mode === 'bubble' && this.open) {
@@ -551,21 +551,21 @@ export class LlamaAgentChat extends LitElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    if (this.chat.streaming) this.stop();
+    if (this.chatController.streaming) this.stop();
     else this.submitDraft();
   }
 
   /** Sends the composer's text; it is cleared only once the message is in the transcript. */
   private submitDraft(): void {
     const text = this.draft.trim();
-    if (!text || this.chat.cannotSendReason()) return;
+    if (!text || this.chatController.cannotSendReason()) return;
     this.draft = '';
     // Cannot reject: both reasons were checked above. Failures show up in the transcript.
     void this.send(text);
   }
 
   private renderNotice(notice: ChatNotice | undefined, configProblem: string) {
-    if (configProblem && !this.chat.streaming) {
+    if (configProblem && !this.chatController.streaming) {
       return html`<p part="notice" class="notice" role="status">${localiseSentence(configProblem, this.t)}</p>`;
     }
     if (this.persistNotice) return html`<p part="notice" class="notice" role="status">${this.persistNotice}</p>`;
@@ -587,7 +587,7 @@ export class LlamaAgentChat extends LitElement {
         >${this.title ? html`<h2 part="title" class="title">${this.title}</h2>` : nothing}</slot
       >
       ${
-        hasMessages && !this.chat.streaming
+        hasMessages && !this.chatController.streaming
           ? html`<button part="new-conversation-button" type="button" @click=${() => this.newSession()}>${t.newConversation}</button>`
           : nothing
       }
@@ -625,29 +625,29 @@ export class LlamaAgentChat extends LitElement {
       type="button"
       aria-expanded=${this.open ? 'true' : 'false'}
       aria-controls="panel"
-      aria-label=${this.unread ? `${name} (${this.t.unread})` : name}
+      aria-label=${this.hasUnread ? `${name} (${this.t.unread})` : name}
       @click=${() => void this.setOpen(!this.open)}
     >
-      ${chatIcon}${this.unread ? html`<span part="badge" class="badge"></span>` : nothing}
+      ${chatIcon}${this.hasUnread ? html`<span part="badge" class="badge"></span>` : nothing}
     </button>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) this.unread = false;
+    if (changed.has('open') && this.open) this.hasUnread = false;
     this.syncPersistence();
     this.willUpdateConversation(changed);
   }
 
   override render() {
     const t = this.t;
-    const streaming = this.chat.streaming;
-    const messages = this.chat.rendered.messages;
-    const configProblem = this.chat.configProblem();
+    const streaming = this.chatController.streaming;
+    const messages = this.chatController.rendered.messages;
+    const configProblem = this.chatController.configProblem();
     const messageTemplate = messageHtml(LlamaAgentChat.messageScope.tag);
-    const canRetry = !streaming && !!retryableTurn(this.chat.rendered);
+    const canRetry = !streaming && !!retryableTurn(this.chatController.rendered);
     const canSend = !streaming && !!this.draft.trim() && !configProblem;
     const bubble = this.mode === 'bubble';
-    const empty = !messages.length && !this.chat.loadingHistory;
+    const empty = !messages.length && !this.chatController.loadingHistory;
     // A bubble panel that covers the page is modal; a floating one leaves the page usable. The live
     // regions stay outside the panel so a closed bubble still announces.
     return html`${bubble ? this.renderLauncher() : nothing}<div
@@ -662,7 +662,7 @@ export class LlamaAgentChat extends LitElement {
         @keydown=${this.onPanelKeyDown}
       >
       ${this.renderHeader(bubble, messages.length > 0)}
-      ${this.renderNotice(this.chat.notice, configProblem)}
+      ${this.renderNotice(this.chatController.notice, configProblem)}
       <div
         part="transcript"
         class="transcript"
@@ -674,7 +674,7 @@ export class LlamaAgentChat extends LitElement {
         @scroll=${this.onScroll}
       >
         ${empty ? this.renderEmpty(configProblem) : nothing}
-        ${this.chat.loadingHistory ? html`<p class="status">${t.loadingHistory}</p>` : nothing}
+        ${this.chatController.loadingHistory ? html`<p class="status">${t.loadingHistory}</p>` : nothing}
         ${messages.map(
           (m) =>
             messageTemplate`<chat-message
