@@ -106,6 +106,9 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { responseAbort, sleep } from './abortable.js';
+import { PyFloat, pydanticJson, pyJsonDumps, pyRepr } from './python-json.js';
+
+export { PyFloat, pydanticJson } from './python-json.js';
 
 const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
 const JSON_CONTENT_TYPE = 'application/json';
@@ -205,91 +208,10 @@ function safeDecode(/** @type {string} */ s) {
 // ---------------------------------------------------------------------------------------------------
 // Serialization
 
-/** A float, written the way Python writes it (`1.0`, not `1`). */
-export class PyFloat {
-  constructor(/** @type {number} */ value) {
-    this.value = value;
-  }
-  toJSON() {
-    return this.value;
-  }
-}
 const F = (/** @type {number} */ v) => new PyFloat(v);
 
-/**
- * Compact JSON with raw UTF-8 and Python float formatting: what pydantic's `model_dump_json` writes.
- * @param {unknown} value
- * @returns {string}
- */
-export function pydanticJson(value) {
-  if (value instanceof PyFloat) {
-    const v = value.value;
-    return Number.isInteger(v) ? `${v}.0` : JSON.stringify(v);
-  }
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return '[' + value.map(pydanticJson).join(',') + ']';
-  if (typeof value === 'object') {
-    return (
-      '{' +
-      Object.entries(/** @type {Record<string, unknown>} */ (value))
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => JSON.stringify(k) + ':' + pydanticJson(v))
-        .join(',') +
-      '}'
-    );
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * Python `json.dumps` (default separators, ensure_ascii) — how models write tool-call arguments.
- * @param {unknown} value
- * @returns {string}
- */
-function pyDumps(value) {
-  /** @param {string} s */
-  const str = (s) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return str(value);
-  if (Array.isArray(value)) return '[' + value.map(pyDumps).join(', ') + ']';
-  if (typeof value === 'object') {
-    return (
-      '{' +
-      Object.entries(value)
-        .map(([k, v]) => str(k) + ': ' + pyDumps(v))
-        .join(', ') +
-      '}'
-    );
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * Python `repr()` of plain data: how 0.8.0 prints a validation error dict into `error.message`.
- * @param {unknown} value
- * @returns {string}
- */
-function pyRepr(value) {
-  if (value === null || value === undefined) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') {
-    if (value.includes("'") && !value.includes('"')) return `"${value.replace(/\\/g, '\\\\')}"`;
-    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-  }
-  if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
-  return (
-    '{' +
-    Object.entries(/** @type {object} */ (value))
-      .map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`)
-      .join(', ') +
-    '}'
-  );
-}
-
 /** The in-band error of ≤0.3 servers, written like Python's `json.dumps` (spaces, `\u` escapes). */
-const legacyErrorFrame = (/** @type {string} */ message) => `data: ${pyDumps({ error: { message } })}\n\n`;
+const legacyErrorFrame = (/** @type {string} */ message) => `data: ${pyJsonDumps({ error: { message } })}\n\n`;
 
 const hex48 = () => randomBytes(24).toString('hex');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -713,7 +635,7 @@ function* mcpEvents(b, serverLabel, query) {
 
   const id = `fc_${randomUUID()}`;
   const index = b.output.length;
-  const args = pyDumps({ query });
+  const args = pyJsonDumps({ query });
   // Argument deltas come first, as function_call_arguments events, before the item exists.
   for (const delta of splitArguments(args)) {
     b.outputTokens++;
@@ -765,7 +687,7 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
         break;
       }
       const where = /weather\s+(?:in|for|at)\s+(\p{Lu}[\p{L}'-]*(?:,?\s+\p{Lu}[\p{L}'-]*)*)/u.exec(lastUserInputText(r.input))?.[1];
-      yield* functionCallEvents(b, [{ name: tool.name, args: pyDumps({ location: where || 'Paris, France', unit: 'celsius' }) }]);
+      yield* functionCallEvents(b, [{ name: tool.name, args: pyJsonDumps({ location: where || 'Paris, France', unit: 'celsius' }) }]);
       break;
     }
     case 'browser_tools': {

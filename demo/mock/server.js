@@ -97,6 +97,7 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { responseAbort, sleep, untilAborted } from './abortable.js';
 import { prng } from './prng.js';
 import { fileURLToPath } from 'node:url';
+import { isoNow, pyJsonDumps } from './python-json.js';
 import {
   createResponsesApi,
   resolveMount,
@@ -107,6 +108,8 @@ import {
   browserToolsAskedFor,
   browserToolAnswer,
 } from './responses.js';
+
+export { pyJsonDumps } from './python-json.js';
 
 export const MOCK_VERSION = '0.3.5';
 export const DEMO_AGENT_ID = 'demo-agent';
@@ -197,31 +200,6 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
 // ---------------------------------------------------------------------------------------------------
 // Serialization helpers
 
-/** Python's `json.dumps` string escaping (ensure_ascii): everything outside space..~ as `\uXXXX`. */
-function pyString(/** @type {string} */ s) {
-  return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
-}
-
-/**
- * Python `json.dumps(value)` with default separators (`, ` and `: `) and ensure_ascii — the way the
- * real server writes tool-call `arguments`, tool results and the in-band error event.
- * @param {unknown} value
- * @returns {string}
- */
-export function pyJsonDumps(value) {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return pyString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  if (Array.isArray(value)) return '[' + value.map(pyJsonDumps).join(', ') + ']';
-  return (
-    '{' +
-    Object.entries(/** @type {Record<string, unknown>} */ (value))
-      .map(([k, v]) => pyString(k) + ': ' + pyJsonDumps(v))
-      .join(', ') +
-    '}'
-  );
-}
-
 /** One SSE frame for a normal event: compact JSON, raw UTF-8 (like pydantic's model_dump_json). */
 function sseFrame(/** @type {unknown} */ obj) {
   return `data: ${JSON.stringify(obj)}\n\n`;
@@ -230,14 +208,6 @@ function sseFrame(/** @type {unknown} */ obj) {
 /** The in-band error frame, written like the server's `json.dumps({"error": {"message": …}})`. */
 function sseErrorFrame(/** @type {string} */ message) {
   return `data: ${pyJsonDumps({ error: { message } })}\n\n`;
-}
-
-/** ISO timestamp with microseconds and `Z`, like pydantic's datetime serialization. */
-function isoNow() {
-  const t = performance.timeOrigin + performance.now();
-  const ms = Math.floor(t);
-  const micros = Math.floor((t - ms) * 1000);
-  return new Date(ms).toISOString().slice(0, -1) + String(micros).padStart(3, '0') + 'Z';
 }
 
 function callId() {
