@@ -106,12 +106,11 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { responseAbort, sleep } from './abortable.js';
+import { corsHeaders, JSON_CONTENT_TYPE, legacyErrorFrame, safeDecode, sendJson, SSE_CONTENT_TYPE } from './http.js';
 import { PyFloat, pydanticJson, pyJsonDumps, pyRepr } from './python-json.js';
 
 export { PyFloat, pydanticJson } from './python-json.js';
 
-const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
-const JSON_CONTENT_TYPE = 'application/json';
 const CONVERSATION_ID_RE = /^conv_[0-9a-f]{48}$/;
 const TERMINAL_TYPES = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
@@ -197,21 +196,10 @@ export function resolveMount(segs, scriptFlavour) {
   return { flavour: FLAVOURS[DEFAULT_FLAVOUR], segs, prefixed: false };
 }
 
-function safeDecode(/** @type {string} */ s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Serialization
 
 const F = (/** @type {number} */ v) => new PyFloat(v);
-
-/** The in-band error of ≤0.3 servers, written like Python's `json.dumps` (spaces, `\u` escapes). */
-const legacyErrorFrame = (/** @type {string} */ message) => `data: ${pyJsonDumps({ error: { message } })}\n\n`;
 
 const hex48 = () => randomBytes(24).toString('hex');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -746,8 +734,6 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
  * @typedef {object} ResponsesDeps What server.js lends this module.
  * @property {number} chunkDelayMs
  * @property {number} slowChunkDelayMs
- * @property {(req: Req) => Record<string, string>} corsHeaders
- * @property {(req: Req, res: Res, status: number, body: unknown) => void} sendJson
  * @property {(req: Req, res: Res, status: number, body: unknown) => void} sendScriptBody
  * @property {(req: Req, res: Res, agent: any) => Promise<void>} playScript
  *
@@ -760,7 +746,7 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
  * @param {ResponsesDeps} deps
  */
 export function createResponsesApi(deps) {
-  const { corsHeaders, sendJson, sendScriptBody } = deps;
+  const { sendScriptBody } = deps;
   /** @type {Map<string, StoredConversation>} */
   const conversations = new Map();
   /** @type {Map<string, object>} */

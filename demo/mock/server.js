@@ -97,6 +97,18 @@ import { randomUUID, randomBytes } from 'node:crypto';
 import { responseAbort, sleep, untilAborted } from './abortable.js';
 import { prng } from './prng.js';
 import { fileURLToPath } from 'node:url';
+import {
+  answerPreflight,
+  corsHeaders,
+  JSON_CONTENT_TYPE,
+  legacyErrorFrame,
+  parseBody,
+  readBody,
+  safeDecode,
+  sendJson,
+  sseData,
+  SSE_CONTENT_TYPE,
+} from './http.js';
 import { isoNow, pyJsonDumps } from './python-json.js';
 import {
   createResponsesApi,
@@ -114,10 +126,6 @@ export { pyJsonDumps } from './python-json.js';
 export const MOCK_VERSION = '0.3.5';
 export const DEMO_AGENT_ID = 'demo-agent';
 
-const SSE_CONTENT_TYPE = 'text/event-stream; charset=utf-8';
-const JSON_CONTENT_TYPE = 'application/json';
-const CORS_ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
-const CORS_ALLOW_HEADERS = ['Content-Type', 'Authorization', 'X-Requested-With'];
 const BUILTIN_TOOLS = ['brave_search', 'wolfram_alpha', 'photogen', 'code_interpreter'];
 const SHIELD_REFUSAL = "I can't answer that. Can I help with something else?";
 const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
@@ -199,16 +207,6 @@ const DEFAULT_SCRIPT_CHUNK_DELAY_MS = 10;
 
 // ---------------------------------------------------------------------------------------------------
 // Serialization helpers
-
-/** One SSE frame for a normal event: compact JSON, raw UTF-8 (like pydantic's model_dump_json). */
-function sseFrame(/** @type {unknown} */ obj) {
-  return `data: ${JSON.stringify(obj)}\n\n`;
-}
-
-/** The in-band error frame, written like the server's `json.dumps({"error": {"message": …}})`. */
-function sseErrorFrame(/** @type {string} */ message) {
-  return `data: ${pyJsonDumps({ error: { message } })}\n\n`;
-}
 
 function callId() {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -701,60 +699,7 @@ function resumeBodyErrors(b) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// HTTP plumbing
-
-/** @param {Req} req */
-function readBody(req) {
-  if (req.body !== undefined) {
-    const b = req.body;
-    return Promise.resolve(typeof b === 'string' ? b : Buffer.isBuffer(b) ? b.toString('utf8') : JSON.stringify(b));
-  }
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const parts = [];
-    req.on('data', (c) => parts.push(c));
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** @param {string} raw */
-function parseBody(raw) {
-  if (raw === '') return { ok: true, value: null };
-  try {
-    return { ok: true, value: JSON.parse(raw) };
-  } catch {
-    return { ok: false, value: raw };
-  }
-}
-
-/** @param {Req} req */
-function corsHeaders(req) {
-  const origin = req.headers.origin;
-  /** @type {Record<string, string>} */
-  const h = { 'access-control-allow-origin': origin || '*' };
-  if (origin) {
-    h['access-control-allow-credentials'] = 'true';
-    h['vary'] = 'Origin';
-  }
-  return h;
-}
-
-/**
- * @param {Req} req
- * @param {Res} res
- * @param {number} status
- * @param {unknown} body
- */
-function sendJson(req, res, status, body) {
-  const text = JSON.stringify(body) ?? 'null';
-  res.writeHead(status, {
-    ...corsHeaders(req),
-    'content-type': JSON_CONTENT_TYPE,
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  res.end(text);
-}
+// FastAPI error bodies
 
 /**
  * FastAPI-style request validation error (what llama stack answers with 400).
@@ -762,31 +707,6 @@ function sendJson(req, res, status, body) {
  */
 function validationError(missing) {
   return { error: { detail: { errors: missing.map((loc) => ({ loc, msg: 'Field required', type: 'missing' })) } } };
-}
-
-/** @param {Req} req @param {Res} res */
-function answerPreflight(req, res) {
-  const requestedMethod = String(req.headers['access-control-request-method'] ?? '').toUpperCase();
-  const requestedHeaders = String(req.headers['access-control-request-headers'] ?? '')
-    .split(',')
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  const allowed = new Set(CORS_ALLOW_HEADERS.map((h) => h.toLowerCase()));
-  const failures = [];
-  if (requestedMethod && !CORS_ALLOW_METHODS.split(', ').includes(requestedMethod)) failures.push('method');
-  if (requestedHeaders.some((h) => !allowed.has(h))) failures.push('headers');
-  const headers = {
-    ...corsHeaders(req),
-    'access-control-allow-methods': CORS_ALLOW_METHODS,
-    'access-control-allow-headers': CORS_ALLOW_HEADERS.join(', '),
-    'access-control-max-age': '600',
-    'content-type': 'text/plain; charset=utf-8',
-  };
-  // Like Starlette's CORSMiddleware: a failed preflight is a 400 with a plain-text reason, which the
-  // browser treats as a CORS failure.
-  const text = failures.length ? `Disallowed CORS ${failures.join(', ')}` : 'OK';
-  res.writeHead(failures.length ? 400 : 200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
-  res.end(text);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -828,8 +748,8 @@ export function createMockLlamaStack(options = {}) {
     turnCount: 0,
   });
 
-  // Responses + Conversations (./responses.js), sharing this instance's CORS, JSON and script plumbing.
-  const responsesApi = createResponsesApi({ chunkDelayMs, slowChunkDelayMs, corsHeaders, sendJson, sendScriptBody, playScript });
+  // Responses + Conversations (./responses.js), sharing this instance's script plumbing.
+  const responsesApi = createResponsesApi({ chunkDelayMs, slowChunkDelayMs, sendScriptBody, playScript });
 
   /** @param {Record<string, unknown>} cfg */
   function withConfigDefaults(cfg) {
@@ -876,7 +796,7 @@ export function createMockLlamaStack(options = {}) {
     res.flushHeaders();
     const session = agent?.sessions.get(sessionId);
     if (!agent || !session) {
-      res.end(sseErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
+      res.end(legacyErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
       return;
     }
     const userText = lastUserText(messages);
@@ -923,13 +843,13 @@ export function createMockLlamaStack(options = {}) {
     res.flushHeaders();
     const session = agent?.sessions.get(sessionId);
     if (!agent || !session) {
-      res.end(sseErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
+      res.end(legacyErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
       return;
     }
     const pending = pendingToolCalls.get(session)?.get(turnId);
     const problem = resumeProblem(session, turnId, pending, toolResponses);
     if (problem || !pending) {
-      res.end(sseErrorFrame(`400: Invalid value: ${problem}`));
+      res.end(legacyErrorFrame(`400: Invalid value: ${problem}`));
       return;
     }
     const awaiting = /** @type {any} */ (session.turns.find((t) => /** @type {any} */ (t).turn_id === turnId));
@@ -966,10 +886,10 @@ export function createMockLlamaStack(options = {}) {
       if (next.done) break;
       const item = next.value;
       if ('error' in item) {
-        res.write(sseErrorFrame(item.error));
+        res.write(legacyErrorFrame(item.error));
         break;
       }
-      res.write(sseFrame({ event: item }));
+      res.write(sseData(JSON.stringify({ event: item })));
     }
     res.end();
   }
@@ -1324,14 +1244,6 @@ export function createMockLlamaStack(options = {}) {
   }
 
   return { handle, close };
-}
-
-function safeDecode(/** @type {string} */ s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /**
