@@ -2,7 +2,7 @@
 /**
  * The Responses + Conversations half of the mock (Llama Stack 0.3 had both; OGX 0.4+ — 0.8.0 is what is
  * imitated here — only has these), and the server "flavours" that let one mock process impersonate several
- * servers. Mounted by ./server.js; Node built-ins only. See ../../docs/protocol.md ("Responses
+ * servers. Mounted by ./server.js (through ./router.js); Node built-ins only. See ../../docs/protocol.md ("Responses
  * API" and "What a real 0.8.0 server sends") and the transcripts in ../../test/fixtures/ogx-0.8.0.
  *
  * Routes (under whatever flavour the request resolves to, see below):
@@ -54,14 +54,7 @@
  * 500 `{"detail": "Internal server error: An unexpected error occurred."}`; an unknown `after` cursor giving
  * an empty page; 0.3's in-band texts ("<status>: <detail>", model errors as "400: Invalid value: …").
  *
- * Flavours (a request to `/as/<flavour>/<rest>` is answered as `/<rest>` by that flavour; requests without a
- * prefix are `llama-stack-0.3`, exactly as before this module existed):
- *   llama-stack-0.2    version 0.2.23; Agents API under /v1/agents only; no Responses/Conversations (404).
- *   llama-stack-0.3    version 0.3.5; Agents API under /v1/agents and /v1alpha/agents; Responses + Conversations.
- *                      Error envelopes are 0.3's: in-band `{"error": {"message": "…"}}` (Python json.dumps style,
- *                      like the Agents API) and validation `{"error": {"detail": {"errors": […]}}}`.
- *   ogx-0.8            version 0.8.0; Responses + Conversations only; every agent route 404 `{"detail":"Not Found"}`.
- *   openai-compatible  Responses only: no /v1/version, /v1/health or conversations (404). 0.8's error shapes.
+ * Flavours (`/as/<flavour>/…`: which servers the mock impersonates, and their error envelopes): ./flavours.js.
  * The event and object bodies are 0.8.0's for every flavour that has the Responses API.
  *
  * Demo scenarios (any model; picked from the input, case-insensitive):
@@ -95,7 +88,7 @@
  * then (written by the follow-up) the function_call_output(s) and the assistant message.
  * A model whose id starts with "unknown" (e.g. `unknown-model`) does not exist on the server.
  *
- * Scripts (`POST /__mock/scripts` with `"flavour"`, answered with `"base_path": "/s/<id>"`, see server.js):
+ * Scripts (`POST /__mock/scripts` with `"flavour"`, answered with `"base_path": "/s/<id>"`, see ./control.js):
  * under `/s/<id>/…` requests are answered by the script's flavour; `POST /v1/responses` replays the script's
  * turns/chunks; `POST /v1/conversations` answers `createSessionStatus`/`createSessionBody` (or
  * `sessionStatus`/`sessionBody`) when set, else a conversation with id `conversationId` when set; `GET
@@ -106,95 +99,30 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { responseAbort, sleep } from './abortable.js';
-import { corsHeaders, JSON_CONTENT_TYPE, legacyErrorFrame, safeDecode, sendJson, SSE_CONTENT_TYPE } from './http.js';
+import { browserToolAnswer, browserToolsAskedFor, LOCAL_TIME_TOOL, PAGE_TITLE_TOOL } from './browser-tools.js';
+import {
+  corsHeaders,
+  fieldRequired,
+  JSON_CONTENT_TYPE,
+  legacyErrorFrame,
+  legacyValidationBody,
+  safeDecode,
+  sendJson,
+  sendMethodNotAllowed,
+  sendNotFound,
+  sseData,
+  sseHeaders,
+  startSse,
+} from './http.js';
 import { PyFloat, pydanticJson, pyJsonDumps, pyRepr } from './python-json.js';
+import { answeredScriptedSessionFailure, playScript } from './scripts.js';
 
+// Kept importable from here, where they were first written.
+export { FLAVOURS, DEFAULT_FLAVOUR, resolveMount } from './flavours.js';
 export { PyFloat, pydanticJson } from './python-json.js';
-
+export { LOCAL_TIME_TOOL, PAGE_TITLE_TOOL, browserToolsAskedFor, browserToolAnswer } from './browser-tools.js';
 const CONVERSATION_ID_RE = /^conv_[0-9a-f]{48}$/;
 const TERMINAL_TYPES = new Set(['response.completed', 'response.incomplete', 'response.failed']);
-
-/**
- * @typedef {'legacy' | 'ogx'} ErrorStyle `legacy`: Llama Stack ≤0.3 envelopes; `ogx`: 0.8.0's.
- * @typedef {object} Flavour
- * @property {string} name
- * @property {string | null} version What `GET /v1/version` answers; null → 404.
- * @property {boolean} health Whether `GET /v1/health` exists.
- * @property {string[]} agentPrefixes Path prefixes (`v1`, `v1alpha`) under which the Agents API exists.
- * @property {boolean} responses
- * @property {boolean} conversations
- * @property {ErrorStyle} errors
- */
-
-/** @type {Record<string, Flavour>} */
-export const FLAVOURS = {
-  'llama-stack-0.2': {
-    name: 'llama-stack-0.2',
-    version: '0.2.23',
-    health: true,
-    agentPrefixes: ['v1'],
-    responses: false,
-    conversations: false,
-    errors: 'legacy',
-  },
-  'llama-stack-0.3': {
-    name: 'llama-stack-0.3',
-    version: '0.3.5',
-    health: true,
-    agentPrefixes: ['v1', 'v1alpha'],
-    responses: true,
-    conversations: true,
-    errors: 'legacy',
-  },
-  'ogx-0.8': {
-    name: 'ogx-0.8',
-    version: '0.8.0',
-    health: true,
-    agentPrefixes: [],
-    responses: true,
-    conversations: true,
-    errors: 'ogx',
-  },
-  'openai-compatible': {
-    name: 'openai-compatible',
-    version: null,
-    health: false,
-    agentPrefixes: [],
-    responses: true,
-    conversations: false,
-    errors: 'ogx',
-  },
-};
-export const DEFAULT_FLAVOUR = 'llama-stack-0.3';
-
-/**
- * @typedef {object} Mount Where a request path lands.
- * @property {Flavour} flavour
- * @property {string[]} segs The path segments after the mount prefix.
- * @property {string} [scriptId] Set under `/s/<scriptId>/`.
- * @property {boolean} prefixed True under `/as/…` or `/s/…`.
- */
-
-/**
- * Resolves `/as/<flavour>/…` and `/s/<scriptId>/…` prefixes.
- * @param {string[]} segs path segments (not decoded)
- * @param {(scriptId: string) => string | undefined} scriptFlavour the flavour name of a script, or
- *   undefined when no such script exists
- * @returns {Mount | null} null when the prefix names no known flavour or script
- */
-export function resolveMount(segs, scriptFlavour) {
-  if (segs[0] === 'as') {
-    const flavour = segs[1] === undefined ? undefined : FLAVOURS[safeDecode(segs[1])];
-    return flavour ? { flavour, segs: segs.slice(2), prefixed: true } : null;
-  }
-  if (segs[0] === 's' && segs[1] !== undefined) {
-    const scriptId = safeDecode(segs[1]);
-    const name = scriptFlavour(scriptId);
-    if (name === undefined) return null;
-    return { flavour: FLAVOURS[name] ?? FLAVOURS[DEFAULT_FLAVOUR], segs: segs.slice(2), scriptId, prefixed: true };
-  }
-  return { flavour: FLAVOURS[DEFAULT_FLAVOUR], segs, prefixed: false };
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Serialization
@@ -264,39 +192,6 @@ const INCOMPLETE_ANSWER =
   'TCP congestion control keeps senders from overwhelming the network. It relies on a congestion window ' +
   '(cwnd) that grows during slow start, then increases linearly in congestion avoidance, and';
 const NO_TOOL_ANSWER = "I can't check the weather from here: this request has no `get_weather` function tool, so there is nothing to call.";
-
-/** The browser-side tools of the demo page (no arguments), for both protocols. */
-export const LOCAL_TIME_TOOL = 'get_local_time';
-export const PAGE_TITLE_TOOL = 'get_page_title';
-
-/**
- * The browser tools a message asks for: the whole word "time" → `get_local_time`, "title" → `get_page_title`
- * (case-insensitive; time first when both occur).
- * @param {string} text
- * @returns {string[]}
- */
-export function browserToolsAskedFor(text) {
-  const t = text.toLowerCase();
-  return [/\btime\b/.test(t) && LOCAL_TIME_TOOL, /\btitle\b/.test(t) && PAGE_TITLE_TOOL].filter((n) => typeof n === 'string');
-}
-
-/** A tool output as one line of markdown-safe text. @param {string} s */
-const inlineMd = (s) =>
-  s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_]/g, (c) => `\\${c}`) || '(nothing)';
-
-/**
- * The answer built from what the browser tools returned (both protocols use it).
- * @param {{ time?: string, title?: string }} outputs
- * @returns {string}
- */
-export function browserToolAnswer({ time, title }) {
-  if (time !== undefined && title !== undefined) return `It is **${inlineMd(time)}** for you, and you are reading *${inlineMd(title)}*.`;
-  if (time !== undefined) return `It is **${inlineMd(time)}** for you.`;
-  return `You are reading *${inlineMd(title ?? '')}*.`;
-}
 
 const MCP_TOOLS = [
   {
@@ -724,18 +619,15 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
 // HTTP plumbing
 
 /**
- * @typedef {import('node:http').IncomingMessage & { body?: unknown }} Req
- * @typedef {import('node:http').ServerResponse} Res
+ * @typedef {import('./http.js').Req} Req
+ * @typedef {import('./http.js').Res} Res
+ * @typedef {import('./http.js').ValidationIssue} ValidationIssue
+ * @typedef {import('./flavours.js').Flavour} Flavour
+ * @typedef {import('./agents/registry.js').MockAgent} ScriptAgent A script's agent (see ./scripts.js).
  *
- * @typedef {object} ScriptAgent What server.js keeps for a script (its MockAgent).
- * @property {string} agent_id
- * @property {Record<string, any>} [script]
- *
- * @typedef {object} ResponsesDeps What server.js lends this module.
+ * @typedef {object} ResponsesTiming
  * @property {number} chunkDelayMs
  * @property {number} slowChunkDelayMs
- * @property {(req: Req, res: Res, status: number, body: unknown) => void} sendScriptBody
- * @property {(req: Req, res: Res, agent: any) => Promise<void>} playScript
  *
  * @typedef {{ item: Record<string, any>, seq: number }} StoredItem
  * @typedef {{ conversation: Record<string, any>, items: StoredItem[] }} StoredConversation
@@ -743,17 +635,16 @@ function* demoResponseEvents(scenario, b, callNames = new Map()) {
 
 /**
  * Creates the Responses + Conversations handler. State (conversations, stored responses) lives in it.
- * @param {ResponsesDeps} deps
+ * @param {ResponsesTiming} deps
  */
 export function createResponsesApi(deps) {
-  const { sendScriptBody } = deps;
   /** @type {Map<string, StoredConversation>} */
   const conversations = new Map();
   /** @type {Map<string, object>} */
   const responses = new Map();
   let itemSeq = 0;
 
-  /** @param {Req} req @param {Res} res @param {number} status @param {unknown} body */
+  /** Answers with JSON written like pydantic's `model_dump_json`. @param {Req} req @param {Res} res @param {number} status @param {unknown} body */
   function sendPydantic(req, res, status, body) {
     const text = pydanticJson(body);
     res.writeHead(status, { ...corsHeaders(req), 'content-type': JSON_CONTENT_TYPE, 'content-length': String(Buffer.byteLength(text)) });
@@ -762,13 +653,13 @@ export function createResponsesApi(deps) {
 
   /**
    * A 400 body-validation error in the flavour's envelope.
-   * @param {Flavour} flavour @param {{ loc: (string | number)[], msg: string, type: string }[]} errors
+   * @param {Flavour} flavour @param {ValidationIssue[]} errors
    */
   function validationBody(flavour, errors) {
-    return flavour.errors === 'legacy' ? { error: { detail: { errors } } } : { error: { message: pyRepr({ errors }) } };
+    return flavour.errors === 'legacy' ? legacyValidationBody(errors) : { error: { message: pyRepr({ errors }) } };
   }
   /** @param {string[]} field */
-  const missing = (...field) => ({ loc: ['body', ...field], msg: 'Field required', type: 'missing' });
+  const missing = (...field) => fieldRequired(['body', ...field]);
 
   /**
    * Stores items in a conversation, giving id-less ones an id the way the conversation service does
@@ -837,8 +728,7 @@ export function createResponsesApi(deps) {
    */
   async function streamEvents(req, res, events, wait, commit) {
     const signal = responseAbort(res);
-    res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
-    res.flushHeaders();
+    startSse(req, res);
     let first = true;
     for (const event of events) {
       if (!first && !(await sleep(wait, signal))) return;
@@ -846,7 +736,7 @@ export function createResponsesApi(deps) {
       if (signal.aborted) return;
       const type = /** @type {any} */ (event).type;
       if (TERMINAL_TYPES.has(type)) commit(event);
-      res.write(`data: ${pydanticJson(event)}\n\n`);
+      res.write(sseData(pydanticJson(event)));
     }
     res.end();
   }
@@ -858,14 +748,14 @@ export function createResponsesApi(deps) {
    */
   function failEarly(req, res, flavour, stream, failure) {
     if (!stream) return sendJson(req, res, failure.status, { detail: flavour.errors === 'legacy' ? failure.legacy : failure.detail });
-    res.writeHead(200, { ...corsHeaders(req), 'content-type': SSE_CONTENT_TYPE });
+    res.writeHead(200, sseHeaders(req));
     if (flavour.errors === 'legacy') {
       // ≤0.3: `{"error": {"message": str(HTTPException)}}`, i.e. "<status>: <detail>".
       return res.end(legacyErrorFrame(`${failure.status}: ${failure.legacy}`));
     }
     // 0.8.0's sse_generator: code = str(status), sequence_number = last seen (0) + 1.
     const frame = { code: String(failure.status), message: failure.detail, param: null, sequence_number: 1, type: 'error' };
-    return res.end(`data: ${pydanticJson(frame)}\n\n`);
+    return res.end(sseData(pydanticJson(frame)));
   }
 
   /**
@@ -874,9 +764,9 @@ export function createResponsesApi(deps) {
    * @param {ScriptAgent | undefined} scriptAgent
    */
   async function createResponse(req, res, body, flavour, scriptAgent) {
-    if (scriptAgent) return deps.playScript(req, res, scriptAgent);
+    if (scriptAgent) return playScript(req, res, scriptAgent);
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return sendJson(req, res, 400, validationBody(flavour, [{ loc: ['body'], msg: 'Field required', type: 'missing' }]));
+      return sendJson(req, res, 400, validationBody(flavour, [missing()]));
     }
     const r = /** @type {Record<string, any>} */ (body);
     const errors = [];
@@ -954,8 +844,8 @@ export function createResponsesApi(deps) {
   async function handle(req, res, method, segs, url, body, ctx) {
     const { flavour, scriptAgent } = ctx;
     const script = scriptAgent?.script;
-    const notFound = () => sendJson(req, res, 404, { detail: 'Not Found' });
-    const notAllowed = () => sendJson(req, res, 405, { detail: 'Method Not Allowed' });
+    const notFound = () => sendNotFound(req, res);
+    const notAllowed = () => sendMethodNotAllowed(req, res);
 
     if (segs[1] === 'responses') {
       if (!flavour.responses) return notFound();
@@ -973,10 +863,7 @@ export function createResponsesApi(deps) {
     if (!flavour.conversations) return notFound();
     if (segs.length === 2) {
       if (method !== 'POST') return notAllowed();
-      const status = script?.createSessionStatus ?? script?.sessionStatus;
-      if (script && status !== undefined && status !== 200) {
-        return sendScriptBody(req, res, status, script.createSessionBody ?? script.sessionBody ?? null);
-      }
+      if (answeredScriptedSessionFailure(req, res, script, 'create')) return;
       const b = /** @type {Record<string, any>} */ (body && typeof body === 'object' ? body : {});
       if (b.items != null && !Array.isArray(b.items)) {
         return sendJson(
@@ -998,9 +885,7 @@ export function createResponsesApi(deps) {
     if (segs.length > 4 || (segs.length === 4 && segs[3] !== 'items')) return notFound();
     if (method !== 'GET') return notAllowed();
     if (script) {
-      const status = script.getSessionStatus ?? script.sessionStatus;
-      if (status !== undefined && status !== 200)
-        return sendScriptBody(req, res, status, script.getSessionBody ?? script.sessionBody ?? null);
+      if (answeredScriptedSessionFailure(req, res, script, 'get')) return;
       // Under a script every conversation id is known.
       const stored = conversations.get(id);
       if (segs.length === 3) {
