@@ -2,7 +2,7 @@
 /**
  * The browser-side tools of the demo page (no arguments), for both protocols: which ones a message asks for,
  * and the answer the mock builds from what they returned. Agents turns call them as client tools
- * (./agents/scenarios.js), Responses as function tools (./responses.js).
+ * (./agents/scenarios.js), Responses as function tools (./responses/scenarios.js).
  */
 
 export const LOCAL_TIME_TOOL = 'get_local_time';
