@@ -35,7 +35,7 @@ function run(command, args, options = {}) {
 /** The README's code blocks marked `<!-- adopters: app/file -->`, by file. */
 export function readmeRecipes(markdown) {
   const recipes = new Map();
-  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
+  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n\n?```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
   return recipes;
 }
 
