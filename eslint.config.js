@@ -64,7 +64,7 @@ export default tseslint.config(
   },
   {
     // Still declared for the mock's tool scenarios, which issue 8 is changing.
-    files: ['demo/mock/server.js'],
+    files: ['demo/mock/agents/scenarios.js'],
     rules: { 'no-unused-vars': ['error', { varsIgnorePattern: '^BUILTIN_TOOLS$' }] },
   },
   {
