@@ -63,11 +63,6 @@ export default tseslint.config(
     extends: [tseslint.configs.recommended],
   },
   {
-    // Still declared for the mock's tool scenarios, which issue 8 is changing.
-    files: ['demo/mock/agents/scenarios.js'],
-    rules: { 'no-unused-vars': ['error', { varsIgnorePattern: '^BUILTIN_TOOLS$' }] },
-  },
-  {
     files: ['**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

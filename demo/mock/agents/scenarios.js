@@ -28,7 +28,6 @@
 import { randomBytes } from 'node:crypto';
 import { browserToolsAskedFor, LOCAL_TIME_TOOL, PAGE_TITLE_TOOL } from '../browser-tools.js';
 
-const BUILTIN_TOOLS = ['brave_search', 'wolfram_alpha', 'photogen', 'code_interpreter'];
 export const SHIELD_REFUSAL = "I can't answer that. Can I help with something else?";
 
 export function callId() {

@@ -105,7 +105,8 @@ export function* demoTurn(scenario, ctx, userText, onComplete, clientTools = {})
       output = /** @type {any} */ (step).model_response;
     }
   }
-  const turn = finishTurn(ctx, { ...output, tool_calls: [.../** @type {any} */ (output.tool_calls ?? [])] });
+  const toolCalls = /** @type {{ tool_calls?: unknown[] }} */ (output).tool_calls ?? [];
+  const turn = finishTurn(ctx, { ...output, tool_calls: [...toolCalls] });
   onComplete(turn);
   yield chunk({ event_type: 'turn_complete', turn });
 }
