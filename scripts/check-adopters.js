@@ -32,10 +32,10 @@ function run(command, args, options = {}) {
   execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
 }
 
-/** The README's code blocks marked `<!-- adopters: app/file -->`, by file. */
+/** The README's code blocks marked `<!-- adopters: app/file -->`, by file (Prettier puts a blank line between the two). */
 export function readmeRecipes(markdown) {
   const recipes = new Map();
-  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
+  for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n\s*```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
   return recipes;
 }
 
