@@ -14,9 +14,10 @@
 // dependencies (lit, sse.js, streaming-markdown), React, Vue and Svelte resolve from this repository's
 // node_modules, so the check needs no network: it proves what the tarball contains and how its
 // exports and types resolve, not that npm can install its dependency ranges.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -111,11 +112,34 @@ const TYPECHECK = {
   ],
 };
 
-async function typecheckAndBuild(app) {
-  const [bin, ...args] = TYPECHECK[app];
+/** Runs the apps' type-checkers side by side (each is single-threaded), printing a checker's output only if it fails. */
+async function typecheck(apps) {
+  const queue = [...apps];
+  const failures = [];
+  const worker = async () => {
+    for (let app = queue.shift(); app; app = queue.shift()) {
+      const [bin, ...args] = TYPECHECK[app];
+      const name = path.basename(bin, '.js');
+      const outcome = await new Promise((resolve) =>
+        execFile(
+          process.execPath,
+          [path.join(ROOT, 'node_modules', bin), ...args],
+          { cwd: path.join(WORK, app) },
+          (error, stdout, stderr) => resolve({ error, output: `${stdout}${stderr}`.trim() }),
+        ),
+      );
+      if (outcome.error) {
+        console.error(`${app}: ${name} failed:\n${outcome.output}`);
+        failures.push(`${app}: ${name}`);
+      } else step(`${app}: ${name} passed`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(apps.length, os.availableParallelism()) }, worker));
+  if (failures.length) throw new Error(`type-check failed: ${failures.join(', ')}`);
+}
+
+async function viteBuild(app) {
   const cwd = path.join(WORK, app);
-  run(process.execPath, [path.join(ROOT, 'node_modules', bin), ...args], { cwd });
-  step(`${app}: ${path.basename(bin, '.js')} passed`);
   // Vue and Svelte build with the app's vite.config.ts (Vue's from the README). Vue's development build
   // keeps its warnings, so a missing isCustomElement ("Failed to resolve component") fails the turn.
   const configFile = path.join(cwd, 'vite.config.ts');
@@ -218,7 +242,9 @@ try {
   pack();
   mock = await startMockLlamaStack({ port: 0, host: '127.0.0.1' });
   writeApps(mock.url);
-  for (const app of ['strict-ts', 'react-19', 'vue-3', 'svelte-5']) await typecheckAndBuild(app);
+  const built = ['strict-ts', 'react-19', 'vue-3', 'svelte-5'];
+  await typecheck(built);
+  for (const app of built) await viteBuild(app);
   server = await serveWork();
   const base = `http://127.0.0.1:${server.address().port}`;
   browser = await puppeteer.launch({
