@@ -4,15 +4,20 @@
 // README's recipes marked `<!-- adopters: … -->` into the apps of test/adopters/, then:
 //   strict-ts   tsc (strict, skipLibCheck false) + Vite build + a turn in Chromium
 //   react-19    tsc (React 19 types, wrong props must fail) + Vite build + a turn in Chromium
+//   vue-3       vue-tsc (the README's declaration of the element, wrong props must fail) + Vite build
+//               with the README's vite.config.ts (Vue's dev build, so a Vue warning fails) + a turn
+//   svelte-5    svelte-check (the README's declaration, wrong props must fail) + Vite build with
+//               @sveltejs/vite-plugin-svelte + a turn in Chromium
 //   script-tag  the page as written (CDN address mapped to the unpacked package) + a turn in Chromium,
 //               and the classic script (.iife.js) sets window.LlamaAgentChat
 // The turns run against the mock Llama Stack (demo/mock/server.js). The packed package's own
-// dependencies (lit, sse.js, streaming-markdown) and React resolve from this repository's
+// dependencies (lit, sse.js, streaming-markdown), React, Vue and Svelte resolve from this repository's
 // node_modules, so the check needs no network: it proves what the tarball contains and how its
 // exports and types resolve, not that npm can install its dependency ranges.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -21,7 +26,7 @@ import { startMockLlamaStack } from '../demo/mock/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = path.join(ROOT, '.adopters');
-const APPS = ['strict-ts', 'react-19', 'script-tag'];
+const APPS = ['strict-ts', 'react-19', 'vue-3', 'svelte-5', 'script-tag'];
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const AGENT = 'demo-agent'; // the mock's built-in agent
 const started = Date.now();
@@ -32,7 +37,7 @@ function run(command, args, options = {}) {
   execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], ...options });
 }
 
-/** The README's code blocks marked `<!-- adopters: app/file -->`, by file. */
+/** The README's code blocks marked `<!-- adopters: app/file -->`, by file (Prettier puts a blank line between the two). */
 export function readmeRecipes(markdown) {
   const recipes = new Map();
   for (const [, file, code] of markdown.matchAll(/<!-- adopters: (\S+) -->\n\s*```\w*\n([\s\S]*?)\n```/g)) recipes.set(file, `${code}\n`);
@@ -90,14 +95,60 @@ function writeApps(mockUrl) {
   }
 }
 
-async function typecheckAndBuild(app) {
-  run(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(WORK, app, 'tsconfig.json')]);
-  step(`${app}: tsc passed`);
+/** Each app's type-checker: tsc, or the framework's own for its component files. */
+const TYPECHECK = {
+  'strict-ts': ['typescript/bin/tsc', '-p', 'tsconfig.json'],
+  'react-19': ['typescript/bin/tsc', '-p', 'tsconfig.json'],
+  'vue-3': ['vue-tsc/bin/vue-tsc.js', '-p', 'tsconfig.json'],
+  'svelte-5': [
+    'svelte-check/bin/svelte-check',
+    '--workspace',
+    '.',
+    '--tsconfig',
+    './tsconfig.json',
+    '--fail-on-warnings',
+    '--output',
+    'human',
+  ],
+};
+
+/** Runs the apps' type-checkers side by side (each is single-threaded), printing a checker's output only if it fails. */
+async function typecheck(apps) {
+  const queue = [...apps];
+  const failures = [];
+  const worker = async () => {
+    for (let app = queue.shift(); app; app = queue.shift()) {
+      const [bin, ...args] = TYPECHECK[app];
+      const name = path.basename(bin, '.js');
+      const outcome = await new Promise((resolve) =>
+        execFile(
+          process.execPath,
+          [path.join(ROOT, 'node_modules', bin), ...args],
+          { cwd: path.join(WORK, app) },
+          (error, stdout, stderr) => resolve({ error, output: `${stdout}${stderr}`.trim() }),
+        ),
+      );
+      if (outcome.error) {
+        console.error(`${app}: ${name} failed:\n${outcome.output}`);
+        failures.push(`${app}: ${name}`);
+      } else step(`${app}: ${name} passed`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(apps.length, os.availableParallelism()) }, worker));
+  if (failures.length) throw new Error(`type-check failed: ${failures.join(', ')}`);
+}
+
+async function viteBuild(app) {
+  const cwd = path.join(WORK, app);
+  // Vue and Svelte build with the app's vite.config.ts (Vue's from the README). Vue's development build
+  // keeps its warnings, so a missing isCustomElement ("Failed to resolve component") fails the turn.
+  const configFile = path.join(cwd, 'vite.config.ts');
   await build({
-    root: path.join(WORK, app),
-    configFile: false,
+    root: cwd,
+    configFile: fs.existsSync(configFile) ? configFile : false,
     base: './',
     logLevel: 'warn',
+    ...(app === 'vue-3' && { mode: 'development', define: { 'process.env.NODE_ENV': '"development"' } }),
     build: { outDir: 'dist', emptyOutDir: true },
   });
   step(`${app}: vite build passed`);
@@ -121,7 +172,11 @@ function serveWork() {
 async function turnInBrowser(browser, url, app, mockUrl) {
   const page = await browser.newPage();
   const logs = [];
-  page.on('console', (message) => logs.push(message.text()));
+  const warnings = [];
+  page.on('console', (message) => {
+    logs.push(message.text());
+    if (message.type() === 'warn' && !message.text().startsWith('Lit is in dev mode')) warnings.push(message.text());
+  });
   page.on('pageerror', (error) => logs.push(`page error: ${error.message}`));
   await page.goto(url);
   await page.waitForFunction(() => customElements.get('llama-agent-chat') && document.querySelector('llama-agent-chat'));
@@ -135,6 +190,7 @@ async function turnInBrowser(browser, url, app, mockUrl) {
       headersProperty: chat.headers,
       headersAttribute: chat.getAttribute('headers'),
       clientTool: typeof chat.clientTools?.get_page_title,
+      clientToolsAttribute: chat.getAttribute('clienttools'),
     };
   });
   await page.waitForFunction(() => true); // let the listener's console message arrive
@@ -142,7 +198,8 @@ async function turnInBrowser(browser, url, app, mockUrl) {
   if (seen.status !== 'complete' || !seen.reply) problems.push(`the turn ended ${seen.status} with reply ${JSON.stringify(seen.reply)}`);
   if (seen.headersProperty?.Authorization !== `Bearer token-${app}` || seen.headersAttribute !== null)
     problems.push(`headers did not arrive as a property: ${JSON.stringify(seen)}`);
-  if (seen.clientTool !== 'function') problems.push('clientTools did not arrive as a property');
+  if (seen.clientTool !== 'function' || seen.clientToolsAttribute !== null)
+    problems.push(`clientTools did not arrive as a property: ${JSON.stringify(seen)}`);
   if (!logs.includes('turn ended: complete')) problems.push(`the turn-complete listener did not run; console: ${JSON.stringify(logs)}`);
   const requests = await (await fetch(`${mockUrl}/__mock/requests?agent_id=${AGENT}`)).json();
   const turn = requests
@@ -151,6 +208,7 @@ async function turnInBrowser(browser, url, app, mockUrl) {
   if (!turn) problems.push('no turn request reached the server with the Authorization header from the headers property');
   const errors = logs.filter((l) => /error/i.test(l) && !l.startsWith('Lit is in dev mode'));
   if (errors.length) problems.push(`errors on the page: ${errors.join(' | ')}`);
+  if (warnings.length) problems.push(`warnings on the page: ${warnings.join(' | ')}`);
   await page.close();
   if (problems.length) throw new Error(`${app}: ${problems.join('; ')}`);
   step(`${app}: a turn completed in Chromium, headers and clientTools arrived as properties, the listener ran`);
@@ -184,8 +242,9 @@ try {
   pack();
   mock = await startMockLlamaStack({ port: 0, host: '127.0.0.1' });
   writeApps(mock.url);
-  await typecheckAndBuild('strict-ts');
-  await typecheckAndBuild('react-19');
+  const built = ['strict-ts', 'react-19', 'vue-3', 'svelte-5'];
+  await typecheck(built);
+  for (const app of built) await viteBuild(app);
   server = await serveWork();
   const base = `http://127.0.0.1:${server.address().port}`;
   browser = await puppeteer.launch({
@@ -194,7 +253,7 @@ try {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   await turnInBrowser(browser, `${base}/strict-ts/dist/index.html`, 'strict-ts', mock.url);
-  await turnInBrowser(browser, `${base}/react-19/dist/index.html`, 'react-19', mock.url);
+  for (const app of ['react-19', 'vue-3', 'svelte-5']) await turnInBrowser(browser, `${base}/${app}/dist/index.html`, app, mock.url);
   await turnInBrowser(browser, `${base}/script-tag/index.html`, 'script-tag', mock.url);
   await classicScript(browser, base);
   step('all adopter checks passed');
