@@ -4,9 +4,9 @@
 // README's recipes marked `<!-- adopters: … -->` into the apps of test/adopters/, then:
 //   strict-ts   tsc (strict, skipLibCheck false) + Vite build + a turn in Chromium
 //   react-19    tsc (React 19 types, wrong props must fail) + Vite build + a turn in Chromium
-//   vue-3       vue-tsc (the README's declaration of the element, wrong props must fail) + Vite build
+//   vue-3       vue-tsc (the element's types from llama-agent-chat/vue; wrong props must fail) + Vite build
 //               with the README's vite.config.ts (Vue's dev build, so a Vue warning fails) + a turn
-//   svelte-5    svelte-check (the README's declaration, wrong props must fail) + Vite build with
+//   svelte-5    svelte-check (the element's types from llama-agent-chat/svelte; wrong props must fail) + Vite build with
 //               @sveltejs/vite-plugin-svelte + a turn in Chromium
 //   script-tag  the page as written (CDN address mapped to the unpacked package) + a turn in Chromium,
 //               and the classic script (.iife.js) sets window.LlamaAgentChat

@@ -11,51 +11,10 @@
  */
 import type { HTMLAttributes, Key, Ref } from 'react';
 import type { LlamaAgentChat } from '../dist/types/index.js';
+import type { LlamaAgentChatAttributes, LlamaAgentChatEventProps, LlamaAgentChatProperties } from './element-props.js';
 
 export * from '../dist/types/index.js';
-
-/** The properties a page sets (read-only ones such as `messages` and `streaming` left out). */
-export type LlamaAgentChatProperties = Partial<
-  Pick<
-    LlamaAgentChat,
-    | 'baseUrl'
-    | 'api'
-    | 'agentId'
-    | 'model'
-    | 'instructions'
-    | 'sessionId'
-    | 'idleTimeout'
-    | 'debug'
-    | 'allowImages'
-    | 'placeholder'
-    | 'headers'
-    | 'tools'
-    | 'clientTools'
-    | 'theme'
-    | 'mode'
-    | 'open'
-    | 'position'
-    | 'title'
-    | 'lang'
-    | 'suggestions'
-    | 'persist'
-    | 'strings'
-  >
->;
-
-/** The attributes whose names are not also property names. */
-export interface LlamaAgentChatAttributes {
-  'base-url'?: string;
-  'agent-id'?: string;
-  'session-id'?: string;
-  'idle-timeout'?: number | string;
-  'allow-images'?: boolean;
-}
-
-/** Every `llama-chat-*` event of HTMLElementEventMap as a React 19 prop: `onllama-chat-send`, … */
-export type LlamaAgentChatEventProps = {
-  [E in keyof HTMLElementEventMap as E extends `llama-chat-${string}` ? `on${E}` : never]?: (event: HTMLElementEventMap[E]) => void;
-};
+export type * from './element-props.js';
 
 export interface LlamaAgentChatJsxProps
   extends

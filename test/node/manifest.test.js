@@ -148,11 +148,11 @@ test('every part a message exports through the widget is documented, and every d
   );
 });
 
-test('the React JSX declarations (types/react.d.ts) name every attribute and settable property of the manifest, and no other', () => {
-  const jsx = read('types/react.d.ts');
+test('the framework declarations (types/element-props.d.ts) name every attribute and settable property of the manifest, and no other', () => {
+  const jsx = read('types/element-props.d.ts');
   const picked = [...jsx.slice(jsx.indexOf('Pick<'), jsx.indexOf('>\n>;')).matchAll(/'([\w]+)'/g)].map((m) => m[1]);
   const attributes = [
-    ...jsx.slice(jsx.indexOf('interface LlamaAgentChatAttributes'), jsx.indexOf('/** Every `llama-chat-*`')).matchAll(/'([\w-]+)'\?:/g),
+    ...jsx.slice(jsx.indexOf('interface LlamaAgentChatAttributes'), jsx.indexOf("/** The element's own events")).matchAll(/'([\w-]+)'\?:/g),
   ].map((m) => m[1]);
   const settable = widget()
     .members.filter((m) => m.kind === 'field' && !m.static && !m.readonly)

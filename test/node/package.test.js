@@ -38,7 +38,10 @@ const REQUIRED = [
   ...['ar', 'de', 'es', 'fr', 'ja'].flatMap((lang) => [`dist/locales/${lang}.js`, `dist/types/i18n/locales/${lang}.d.ts`]),
   'dist/types/index.d.ts',
   'types/bundle-iife.d.ts',
+  'types/element-props.d.ts',
   'types/react.d.ts',
+  'types/svelte.d.ts',
+  'types/vue.d.ts',
 ];
 
 function packedFiles() {
@@ -97,7 +100,10 @@ test('every export that a bundler or TypeScript resolves has types, and the READ
   }
 });
 
-test('the shipped declarations import only the package’s own files, lit, and (for the JSX) react', () => {
+/** The one framework each framework entry may import. */
+const FRAMEWORK_OF = { 'types/react.d.ts': 'react', 'types/vue.d.ts': 'vue', 'types/svelte.d.ts': 'svelte' };
+
+test('the shipped declarations import only the package’s own files, lit, and each framework only from its own entry', () => {
   const entries = new Set(
     [pkg.types, ...Object.values(pkg.exports).map((t) => (typeof t === 'object' ? t.types : undefined))].filter(Boolean),
   );
@@ -124,9 +130,11 @@ test('the shipped declarations import only the package’s own files, lit, and (
       .replace(/^\s*\/\/.*$/gm, '');
     for (const [, specifier] of code.matchAll(/(?:from|import)\s+'([^']+)'/g)) {
       if (specifier.startsWith('.')) queue.push(path.join(path.dirname(file), specifier.replace(/\.js$/, '.d.ts')));
-      else if (!/^(lit|react)(\/|$)/.test(specifier)) foreign.push(`${path.relative(ROOT, file)}: ${specifier}`);
+      else if (!/^lit(\/|$)/.test(specifier) && FRAMEWORK_OF[path.relative(ROOT, file)] !== specifier.split('/')[0])
+        foreign.push(`${path.relative(ROOT, file)}: ${specifier}`);
     }
   }
-  // An adopter without that package (a dev dependency here) would get TS2307 under skipLibCheck: false.
+  // An adopter without that package (a dev dependency here) would get TS2307 under skipLibCheck: false;
+  // only who imports llama-agent-chat/react (/vue, /svelte) has React (Vue, Svelte).
   assert.deepEqual(foreign, []);
 });
