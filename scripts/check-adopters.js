@@ -88,7 +88,7 @@ function writeApps(mockUrl) {
         .replaceAll('http://localhost:8321', mockUrl)
         .replaceAll('YOUR-AGENT-ID', AGENT)
         .replaceAll('YOUR-TOKEN', `token-${app}`)
-        .replaceAll('https://cdn.jsdelivr.net/npm/llama-agent-chat@0.1/', '/node_modules/llama-agent-chat/');
+        .replaceAll('https://cdn.jsdelivr.net/npm/llama-agent-chat@0.2/', '/node_modules/llama-agent-chat/');
       fs.mkdirSync(path.dirname(path.join(WORK, file)), { recursive: true });
       fs.writeFileSync(path.join(WORK, file), code);
     }

@@ -22,7 +22,7 @@ const prefs = (() => {
 })();
 
 async function apply({ theme = 'auto', lang = 'en' }) {
-  if (LOCALES.includes(lang)) await import(`/src/i18n/locales/${lang}.ts`);
+  if (LOCALES.includes(lang)) await import(/* @vite-ignore */ `/src/i18n/locales/${lang}.ts`);
   document.documentElement.lang = lang;
   document.documentElement.dataset.theme = theme;
   chat.theme = theme;

@@ -18,6 +18,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
+  /^SECURITY\.md$/,
   /^custom-elements\.json$/,
   /^dist\/llama-agent-chat(\.iife)?\.js$/,
   /^dist\/npm\/index\.js$/,
@@ -32,6 +33,7 @@ const REQUIRED = [
   'README.md',
   'LICENSE',
   'CHANGELOG.md',
+  'SECURITY.md',
   'dist/llama-agent-chat.js',
   'dist/llama-agent-chat.iife.js',
   'dist/npm/index.js',
@@ -57,7 +59,7 @@ function packedFiles() {
     .sort();
 }
 
-test('npm pack ships dist/, the types, the manifest, README, LICENSE and CHANGELOG, and nothing else', () => {
+test('npm pack ships dist/, the types, the manifest, README, LICENSE, CHANGELOG and SECURITY, and nothing else', () => {
   const files = packedFiles();
   const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
   assert.deepEqual(unexpected, [], 'files that should not ship');

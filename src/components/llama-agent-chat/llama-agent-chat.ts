@@ -649,11 +649,13 @@ export class LlamaAgentChat extends LitElement {
     const bubble = this.mode === 'bubble';
     const empty = !messages.length && !this.chatController.loadingHistory;
     // A bubble panel that covers the page is modal; a floating one leaves the page usable. The live
-    // regions stay outside the panel so a closed bubble still announces.
+    // regions stay outside the panel so a closed bubble still announces. `title` is also HTML's
+    // tooltip attribute: the empty one here keeps the host's from showing over the whole chat.
     return html`${bubble ? this.renderLauncher() : nothing}<div
         id="panel"
         part="container"
         class="container"
+        title=""
         dir=${t.dir}
         role=${ifDefined(bubble ? 'dialog' : undefined)}
         aria-modal=${ifDefined(bubble ? (this.narrow ? 'true' : 'false') : undefined)}

@@ -167,6 +167,9 @@ describe('<llama-agent-chat> header, empty state and suggestions', () => {
     expect(shown(part(plain, 'header')!)).to.equal(false);
     const titled = await fixture<LlamaAgentChat>(html`<llama-agent-chat title="Help desk"></llama-agent-chat>`);
     expect(part(titled, 'title')!.textContent).to.equal('Help desk');
+    // `title` is HTML's tooltip attribute too: an empty title on the container stops the host's from
+    // being the tooltip of everything inside (messages, the text area, buttons).
+    expect(part(titled, 'container')!.getAttribute('title')).to.equal('');
     const slotted = await fixture<LlamaAgentChat>(
       html`<llama-agent-chat title="Help desk"><b slot="header">Custom head</b></llama-agent-chat>`,
     );
