@@ -2,11 +2,11 @@
 // and against real 0.3.5 server output (test/fixtures/llama-stack-0.3.5). Run: node --test test/node/
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import http from 'node:http';
 import { startMockLlamaStack, createMockLlamaStack, DEFAULT_ANSWER, DEMO_CLIENT_TOOLS, pickScenario } from '../../demo/mock/server.js';
 import { browserToolAnswer } from '../../demo/mock/responses.js';
 import { FIXTURES_DIR, loadSpec, schemaValidators } from './support/openapi.js';
+import { loadTranscripts as loadAll, runLengths, withoutCounts } from './support/transcripts.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
 
 const TRANSCRIPTS_DIR = `${FIXTURES_DIR}llama-stack-0.3.5/`;
@@ -88,17 +88,9 @@ function kindOf(ev) {
 }
 
 /** Event kinds with runs collapsed as `xN`, like `event_sequence` in the transcripts' .json files. */
-function eventSequence(events) {
-  const out = [];
-  for (const k of events.map(kindOf)) {
-    const last = out[out.length - 1];
-    if (last && last.kind === k) last.n++;
-    else out.push({ kind: k, n: 1 });
-  }
-  return out.map(({ kind, n }) => (n > 1 ? `${kind} x${n}` : kind));
-}
+const eventSequence = (events) => runLengths(events, kindOf);
 /** The structure of a sequence: same order of kinds, counts ignored. */
-const structure = (seq) => seq.map((s) => s.replace(/ x\d+$/, ''));
+const structure = withoutCounts;
 
 /** The in-band error exactly as the server's `json.dumps` writes it (spaces, `\u` escapes). */
 function pythonErrorFrame(message) {
@@ -106,22 +98,7 @@ function pythonErrorFrame(message) {
   return `{"error": {"message": ${s}}}`;
 }
 
-function loadTranscripts() {
-  return fs
-    .readdirSync(TRANSCRIPTS_DIR)
-    .filter((f) => f.endsWith('.sse'))
-    .sort()
-    .map((file) => {
-      const name = file.replace(/\.sse$/, '');
-      const frames = parseSse(fs.readFileSync(TRANSCRIPTS_DIR + file, 'utf8'));
-      return {
-        name,
-        frames,
-        events: frames.map((e) => e.json),
-        meta: JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}${name}.json`, 'utf8')),
-      };
-    });
-}
+const loadTranscripts = () => loadAll(TRANSCRIPTS_DIR);
 
 // -------------------------------------------------------------------------------------------------
 // HTTP helpers

@@ -8,6 +8,7 @@ import { startMockLlamaStack } from '../../demo/mock/server.js';
 import { RESPONSES_DEFAULT_ANSWER, splitResponseDeltas, pickResponsesScenario, browserToolAnswer } from '../../demo/mock/responses.js';
 import { FIXTURES_DIR, loadSpec, normalizeNullable, schemaValidators } from './support/openapi.js';
 import { FRAMING_RE, SSE_CONTENT_TYPE, parseSse, postJson, getJson, rawRequest, collect, withTimeout } from './support/http.js';
+import { loadTranscripts as loadAll, runLengths, withoutCounts } from './support/transcripts.js';
 
 const TRANSCRIPTS_DIR = `${FIXTURES_DIR}ogx-0.8.0/`;
 const CONV_ID_RE = /^conv_[0-9a-f]{48}$/;
@@ -147,36 +148,13 @@ const departureKinds = (list) => [...new Set(list.map((d) => d.replace(/^#\d+ /,
 // Stream helpers
 
 /** Event types with runs collapsed as `xN`. @param {any[]} events */
-function eventSequence(events) {
-  const out = [];
-  for (const t of events.map((e) => e.type)) {
-    const last = out[out.length - 1];
-    if (last && last.type === t) last.n++;
-    else out.push({ type: t, n: 1 });
-  }
-  return out.map(({ type, n }) => (n > 1 ? `${type} x${n}` : type));
-}
-const structure = (/** @type {any[]} */ events) => eventSequence(events).map((s) => s.replace(/ x\d+$/, ''));
+const eventSequence = (events) => runLengths(events, (e) => e.type);
+const structure = (/** @type {any[]} */ events) => withoutCounts(eventSequence(events));
 
 /** A raw frame is pydantic's compact JSON: JSON.stringify's output except floats written `1.0`. @param {string} raw */
 const isPydanticCompact = (raw) => raw.replace(/":(-?\d+)\.0(?=[,}\]])/g, '":$1') === JSON.stringify(JSON.parse(raw));
 
-function loadTranscripts() {
-  return fs
-    .readdirSync(TRANSCRIPTS_DIR)
-    .filter((f) => f.endsWith('.sse'))
-    .sort()
-    .map((file) => {
-      const name = file.replace(/\.sse$/, '');
-      const frames = parseSse(fs.readFileSync(TRANSCRIPTS_DIR + file, 'utf8'));
-      return {
-        name,
-        frames,
-        events: frames.map((f) => f.json),
-        meta: JSON.parse(fs.readFileSync(`${TRANSCRIPTS_DIR}${name}.json`, 'utf8')),
-      };
-    });
-}
+const loadTranscripts = () => loadAll(TRANSCRIPTS_DIR);
 const transcripts = Object.fromEntries(loadTranscripts().map((t) => [t.name, t]));
 
 /**
