@@ -69,6 +69,18 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
   return next;
 }
 
+/**
+ * `value` and everything in it made read-only, in place. Safe on the conversation because the reducer
+ * never changes what it made (every action copies); what is frozen already is not walked again.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** The user message whose reply can be retried: the last turn's, when that reply failed or was stopped. */
 export function retryableTurn(conversation: Conversation): { user: ConversationMessage; reply: ConversationMessage } | undefined {
   const { messages } = conversation;

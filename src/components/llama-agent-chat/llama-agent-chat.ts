@@ -8,7 +8,7 @@ import { en, type LlamaChatLabels, type LlamaChatStrings } from '../../i18n/stri
 import type { ApiPreference } from '../../protocol/detect.js';
 import type { ApiName } from '../../protocol/protocol.js';
 import type { TurnOutcome } from '../../protocol/turn-events.js';
-import { retryableTurn, type ConversationMessage } from '../../state/conversation.js';
+import { deepFreeze, retryableTurn, type ConversationMessage } from '../../state/conversation.js';
 import { MESSAGE_TAG, messageHtml, scopedCreation, type MessageElementScope } from '../message-element.js';
 import { ConversationMemory } from '../../storage/conversation-memory.js';
 import type { PersistMode } from '../../storage/persisted-conversation.js';
@@ -329,9 +329,11 @@ export class LlamaAgentChat extends LitElement {
     this.requestUpdate('api', old);
   }
 
-  /** The conversation as data (read-only). */
+  /** The conversation as data: frozen, and the same array until the conversation changes. */
   get messages(): readonly ConversationMessage[] {
-    return this.chatController.conversation.messages;
+    // The widget's own state, handed out as it is (the same array until the conversation changes) but
+    // frozen, so page code that sorts or edits it cannot change what the widget shows.
+    return deepFreeze(this.chatController.conversation.messages);
   }
 
   /** True while a reply is streaming. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { LlamaAgentChat } from '../../../src/index.js';
+import type { ConversationMessage, LlamaAgentChat } from '../../../src/index.js';
 import { expectAtMostOncePerFrame, recordRenders } from '../../support/frames.js';
 import {
   chatFor,
@@ -39,6 +39,22 @@ describe('<llama-agent-chat> streaming', () => {
       .map((h) => h.trim())
       .sort();
     expect(asked).to.deep.equal(['authorization', 'content-type']);
+  });
+
+  it('hands out messages frozen: the same array until the conversation changes, and page code cannot edit it', async () => {
+    const agent = await scriptedAgent({ turns: [{ chunks: turnFrames(['First']) }, { chunks: turnFrames(['Second']) }] });
+    const el = await chatFor(agent);
+    await el.send('One');
+    const messages = el.messages;
+    expect(el.messages).to.equal(messages);
+    expect(() => (messages as ConversationMessage[]).push(messages[0])).to.throw(TypeError);
+    expect(() => (messages as ConversationMessage[]).sort()).to.throw(TypeError);
+    expect(() => Object.assign(messages[1], { content: 'edited' })).to.throw(TypeError);
+    await el.updateComplete;
+    expect(renderedMessages(el).map(shownText)).to.deep.equal(['One', 'First']);
+    await el.send('Two');
+    expect(el.messages).to.not.equal(messages);
+    expect(el.messages.map((m) => m.content)).to.deep.equal(['One', 'First', 'Two', 'Second']);
   });
 
   it('shows one placeholder at once, streams deltas into it, and ends with the final message', async () => {
