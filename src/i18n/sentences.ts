@@ -49,6 +49,9 @@ export const sentences = {
   // Configuration hints for the site owner ({names}: attribute names, as written).
   setAttributes: 'Set the {names} attributes to start chatting.',
   setAttribute: 'Set the {names} attribute to start chatting.',
+  // The words between attribute names in {names} ("base-url and agent-id (Agents API) or model").
+  namesAnd: 'and',
+  namesOr: 'or',
   needsModel:
     'This server speaks the Responses API (Llama Stack 0.4 or later, or an OpenAI-compatible server), which needs the model attribute; agent-id is only for the Agents API of Llama Stack 0.3 and older.',
   needsAgent: 'This server speaks the Agents API: set the agent-id attribute (or model, to create an agent).',
@@ -96,6 +99,11 @@ export function translateSentence(text: string, table: Table): string {
       const value = match[i + 1] ?? '';
       values[name] = NESTED.has(name) && value ? translateSentence(value, table) : value;
     });
+    // Attribute names stay as written; the words between them are the language's.
+    values.names &&= values.names.replace(
+      / (and|or) /g,
+      (_m, word: string) => ` ${table[word === 'and' ? 'namesAnd' : 'namesOr'] ?? word} `,
+    );
     return (table[key] ?? sentences[key]).replace(/\{(\w+)\}/g, (_m, name: string) =>
       name === 'tail' ? (values.tail ? ` ${values.tail}` : '') : (values[name] ?? ''),
     );

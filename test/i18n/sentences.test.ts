@@ -98,7 +98,14 @@ describe('failure sentences in other languages', () => {
       'Renseignez l’attribut base-url pour commencer à discuter.',
     );
     expect(translateSentence('Set the base-url and agent-id attributes to start chatting.', fr_)).to.equal(
-      'Renseignez les attributs base-url and agent-id pour commencer à discuter.',
+      'Renseignez les attributs base-url et agent-id pour commencer à discuter.',
+    );
+    // The words between the names are the language's; the names, and "(Agents API)", stay as written.
+    expect(
+      translateSentence('Set the base-url and agent-id (Agents API) or model attributes to start chatting.', { ...en, ...ja }),
+    ).to.equal('チャットを始めるには属性 base-url と agent-id (Agents API) または model を設定してください。');
+    expect(translateSentence('Set the agent-id (Agents API) or model attribute to start chatting.', { ...en, ...de })).to.equal(
+      'Setzen Sie das Attribut agent-id (Agents API) oder model, um zu chatten.',
     );
   });
 

@@ -73,6 +73,8 @@ export const ar = {
   missingTool: 'طلب الوكيل أداة المتصفح {tool}، وهي غير متوفرة في هذه الصفحة.',
   setAttributes: 'اضبط السمات {names} لبدء المحادثة.',
   setAttribute: 'اضبط السمة {names} لبدء المحادثة.',
+  namesAnd: 'و',
+  namesOr: 'أو',
   needsModel:
     'يتحدث هذا الخادم بواجهة Responses API (الإصدار 0.4 من Llama Stack أو أحدث، أو خادم متوافق مع OpenAI)، التي تحتاج إلى السمة model؛ أما agent-id فهي لواجهة Agents API في Llama Stack 0.3 وما قبله فقط.',
   needsAgent: 'يتحدث هذا الخادم بواجهة Agents API: اضبط السمة agent-id (أو model لإنشاء وكيل).',

@@ -74,6 +74,8 @@ export const de = {
   missingTool: 'Der Agent hat das Browser-Werkzeug {tool} angefordert, das diese Seite nicht bereitstellt.',
   setAttributes: 'Setzen Sie die Attribute {names}, um zu chatten.',
   setAttribute: 'Setzen Sie das Attribut {names}, um zu chatten.',
+  namesAnd: 'und',
+  namesOr: 'oder',
   needsModel:
     'Dieser Server spricht die Responses-API (Llama Stack 0.4 oder neuer, oder ein OpenAI-kompatibler Server), die das Attribut model braucht; agent-id gilt nur für die Agents-API von Llama Stack 0.3 und älter.',
   needsAgent: 'Dieser Server spricht die Agents-API: Setzen Sie das Attribut agent-id (oder model, um einen Agenten anzulegen).',

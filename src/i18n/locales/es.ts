@@ -74,6 +74,8 @@ export const es = {
   missingTool: 'El agente pidió la herramienta del navegador {tool}, que esta página no ofrece.',
   setAttributes: 'Indica los atributos {names} para empezar a chatear.',
   setAttribute: 'Indica el atributo {names} para empezar a chatear.',
+  namesAnd: 'y',
+  namesOr: 'o',
   needsModel:
     'Este servidor habla la API de Responses (Llama Stack 0.4 o posterior, o un servidor compatible con OpenAI), que necesita el atributo model; agent-id solo sirve para la API de Agents de Llama Stack 0.3 y anteriores.',
   needsAgent: 'Este servidor habla la API de Agents: indica el atributo agent-id (o model, para crear un agente).',

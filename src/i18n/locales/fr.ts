@@ -74,6 +74,8 @@ export const fr = {
   missingTool: 'L’agent a demandé l’outil de navigateur {tool}, que cette page ne fournit pas.',
   setAttributes: 'Renseignez les attributs {names} pour commencer à discuter.',
   setAttribute: 'Renseignez l’attribut {names} pour commencer à discuter.',
+  namesAnd: 'et',
+  namesOr: 'ou',
   needsModel:
     'Ce serveur parle l’API Responses (Llama Stack 0.4 ou plus récent, ou un serveur compatible OpenAI), qui a besoin de l’attribut model ; agent-id ne sert qu’à l’API Agents de Llama Stack 0.3 et antérieurs.',
   needsAgent: 'Ce serveur parle l’API Agents : renseignez l’attribut agent-id (ou model, pour créer un agent).',

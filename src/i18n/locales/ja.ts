@@ -74,6 +74,8 @@ export const ja = {
   missingTool: 'エージェントがブラウザーツール {tool} を求めましたが、このページにはありません。',
   setAttributes: 'チャットを始めるには属性 {names} を設定してください。',
   setAttribute: 'チャットを始めるには属性 {names} を設定してください。',
+  namesAnd: 'と',
+  namesOr: 'または',
   needsModel:
     'このサーバーは Responses API（Llama Stack 0.4 以降、または OpenAI 互換サーバー）を使うため、model 属性が必要です。agent-id は Llama Stack 0.3 以前の Agents API 専用です。',
   needsAgent: 'このサーバーは Agents API を使います。agent-id 属性（またはエージェントを作成するための model）を設定してください。',

@@ -125,7 +125,7 @@ describe('<llama-agent-chat> localisation', () => {
   it('shows the configuration hint in the language', async () => {
     const el = await fixture<LlamaAgentChat>(html`<llama-agent-chat lang="de"></llama-agent-chat>`);
     expect(part(el, 'notice')!.textContent).to.equal(
-      'Setzen Sie die Attribute base-url and agent-id (Agents API) or model, um zu chatten.',
+      'Setzen Sie die Attribute base-url und agent-id (Agents API) oder model, um zu chatten.',
     );
   });
 
