@@ -33,6 +33,24 @@ export function createTurnStreams({ chunkDelayMs, slowChunkDelayMs }) {
   const pendingToolCalls = new WeakMap();
 
   /**
+   * Starts the event stream of a turn in `sessionId`; with no such agent or session, ends it at once with
+   * the in-band error the real server sends (on HTTP 200, like every error once the stream began).
+   * @param {Req} req @param {Res} res
+   * @param {MockAgent | undefined} agent
+   * @param {string} agentId @param {string} sessionId
+   */
+  function openSessionStream(req, res, agent, agentId, sessionId) {
+    const signal = responseAbort(res);
+    startSse(req, res);
+    const session = agent?.sessions.get(sessionId);
+    if (!agent || !session) {
+      res.end(legacyErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
+      return undefined;
+    }
+    return { signal, session, agent };
+  }
+
+  /**
    * Streams a demo turn.
    * @param {Req} req @param {Res} res
    * @param {MockAgent | undefined} agent
@@ -40,16 +58,12 @@ export function createTurnStreams({ chunkDelayMs, slowChunkDelayMs }) {
    * @param {unknown[]} messages
    */
   async function streamDemoTurn(req, res, agent, agentId, sessionId, messages) {
-    const signal = responseAbort(res);
-    startSse(req, res);
-    const session = agent?.sessions.get(sessionId);
-    if (!agent || !session) {
-      res.end(legacyErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
-      return;
-    }
+    const opened = openSessionStream(req, res, agent, agentId, sessionId);
+    if (!opened) return;
+    const { signal, session } = opened;
     const userText = lastUserText(messages);
     let scenario = pickScenario(userText);
-    const clientCalls = scenario === 'client_tool' ? browserToolCalls(userText, agent.agent_config) : [];
+    const clientCalls = scenario === 'client_tool' ? browserToolCalls(userText, opened.agent.agent_config) : [];
     if (scenario === 'client_tool' && !clientCalls.length) scenario = 'default';
     const wait = scenario === 'slow' ? slowChunkDelayMs : chunkDelayMs;
     /** @type {TurnCtx} */
@@ -86,13 +100,9 @@ export function createTurnStreams({ chunkDelayMs, slowChunkDelayMs }) {
    * @param {{call_id: string, tool_name: string, content: unknown, metadata?: unknown}[]} toolResponses
    */
   async function streamDemoResume(req, res, agent, agentId, sessionId, turnId, toolResponses) {
-    const signal = responseAbort(res);
-    startSse(req, res);
-    const session = agent?.sessions.get(sessionId);
-    if (!agent || !session) {
-      res.end(legacyErrorFrame(`400: ${agent ? sessionNotFound(sessionId) : agentNotFound(agentId)}`));
-      return;
-    }
+    const opened = openSessionStream(req, res, agent, agentId, sessionId);
+    if (!opened) return;
+    const { signal, session } = opened;
     const pending = pendingToolCalls.get(session)?.get(turnId);
     const problem = resumeProblem(session, turnId, pending, toolResponses);
     if (problem || !pending) {
