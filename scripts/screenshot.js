@@ -4,22 +4,13 @@
 // A server tool call and a client tool call, in the light theme; the page's own controls are cropped
 // away. Needs /usr/bin/chromium (or CHROMIUM_BIN).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { freePort } from '../test/support/ports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-
-/** A port nobody listens on, from the kernel. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Starts the demo and resolves with its address once it says it listens. */
 function startDemo(port) {

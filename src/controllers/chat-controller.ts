@@ -8,13 +8,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiPreference } from '../protocol/detect.js';
-import {
-  describeHttpFailure,
-  describeIdleTimeout,
-  describeNetworkFailure,
-  describeUnfinishedStream,
-  type RequestKind,
-} from '../protocol/errors.js';
+import { describeHttpFailure, describeIdleTimeout, describeNetworkFailure, describeUnfinishedStream } from '../protocol/errors.js';
 import type { ApiName, ChatConfig, ChatProtocol, HttpRequestSpec, ToolOutput } from '../protocol/protocol.js';
 import { isTerminal, type ToolCallInfo, type TurnEvent, type TurnOutcome } from '../protocol/turn-events.js';
 import {
@@ -28,8 +22,8 @@ import {
 import { openEventStream, parsePayloads, type EventStream } from './event-stream.js';
 import { createFrameScheduler, type FrameScheduler } from './frame-scheduler.js';
 import { fetchHistory, historyFailed, type HistoryOutcome } from './history.js';
-import { requestJson, type HttpResult } from './http.js';
-import { resolveProtocol } from './protocol-resolver.js';
+import { requestJson } from './http.js';
+import { detectProtocol, type FetchJson } from './protocol-resolver.js';
 import { redactSecrets } from './redact.js';
 
 /** Everything the controller reads from its host, read fresh at each use. */
@@ -249,7 +243,7 @@ export class ChatController implements ReactiveController {
     const { baseUrl, api: preference, debug } = this.readSettings();
     const key = `${preference} ${baseUrl}`;
     if (this.currentProtocol && this.resolvedFor === key) return this.currentProtocol;
-    const { protocol, known, version } = await resolveProtocol(baseUrl, preference, (...args) => this.fetchJson(...args), signal);
+    const { protocol, known, version } = await detectProtocol(baseUrl, preference, this.fetchJson, signal);
     if (debug) logDebug(`server version ${version?.join('.') ?? 'unknown'}: using the ${protocol.api} API`);
     if (known) {
       this.currentProtocol = protocol;
@@ -305,7 +299,7 @@ export class ChatController implements ReactiveController {
     } catch (error) {
       return historyFailed((error as Error).message);
     }
-    return fetchHistory(protocol, this.readSettings(), sessionId, (...args) => this.fetchJson(...args), signal);
+    return fetchHistory(protocol, this.readSettings(), sessionId, this.fetchJson, signal);
   }
 
   private cancelHistoryLoad(): void {
@@ -532,8 +526,9 @@ export class ChatController implements ReactiveController {
 
   // ---------------------------------------------------------------- plain HTTP
 
-  private fetchJson(spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal): Promise<HttpResult> {
+  /** A plain JSON request with the host's base URL and headers; a property, so it can be handed on. */
+  private readonly fetchJson: FetchJson = (spec, kind, signal) => {
     const { baseUrl, headers } = this.readSettings();
     return requestJson(spec, kind, { baseUrl, headers, signal });
-  }
+  };
 }

@@ -6,7 +6,7 @@ import { isUnknownSession } from '../protocol/errors.js';
 import type { ChatConfig, ChatProtocol, HttpRequestSpec } from '../protocol/protocol.js';
 import type { ConversationMessage } from '../state/conversation.js';
 import type { ChatNotice } from './chat-controller.js';
-import type { Request } from './protocol-resolver.js';
+import type { FetchJson } from './protocol-resolver.js';
 
 /** History pages loaded at most (100 items each in the Responses API). */
 const MAX_HISTORY_PAGES = 50;
@@ -22,14 +22,14 @@ export async function fetchHistory(
   protocol: ChatProtocol,
   config: ChatConfig,
   sessionId: string,
-  request: Request,
+  fetchJson: FetchJson,
   signal: AbortSignal,
 ): Promise<HistoryOutcome> {
   const records: unknown[] = [];
   let spec: HttpRequestSpec | undefined = protocol.loadHistory(config, sessionId);
   // A server that always says has_more (or repeats its cursor) must not keep us loading forever.
   for (let pages = 0; spec && pages < MAX_HISTORY_PAGES; pages++) {
-    const result = await request(spec, 'history', signal);
+    const result = await fetchJson(spec, 'history', signal);
     if (signal.aborted) return { messages: [] };
     if (!result.ok) {
       if (result.status === 404 || isUnknownSession(result.body)) {

@@ -9,7 +9,8 @@ import { joinUrl, type ChatProtocol, type HttpRequestSpec } from '../protocol/pr
 import { createResponsesProtocol } from '../protocol/responses/adapter.js';
 import type { HttpResult } from './http.js';
 
-export type Request = (spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal) => Promise<HttpResult>;
+/** A JSON request to the server (the controller's, with the host's base URL and headers). */
+export type FetchJson = (spec: HttpRequestSpec, kind: RequestKind, signal: AbortSignal) => Promise<HttpResult>;
 
 export interface ResolvedProtocol {
   protocol: ChatProtocol;
@@ -23,13 +24,13 @@ export interface ResolvedProtocol {
  * reached and the choice depends on it. A 404 on the version route is an answer too: an
  * OpenAI-compatible server, which has no such route.
  */
-export async function resolveProtocol(
+export async function detectProtocol(
   baseUrl: string,
   preference: ApiPreference,
-  request: Request,
+  fetchJson: FetchJson,
   signal: AbortSignal,
 ): Promise<ResolvedProtocol> {
-  const result = await request({ method: 'GET', url: joinUrl(baseUrl, '/v1/version') }, 'version', signal);
+  const result = await fetchJson({ method: 'GET', url: joinUrl(baseUrl, '/v1/version') }, 'version', signal);
   if (signal.aborted) throw new Error('aborted');
   const known = result.ok || result.status === 404;
   if (!known && preference === 'auto') {

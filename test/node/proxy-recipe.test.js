@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockLlamaStack } from '../../demo/mock/server.js';
+import { freePort } from '../support/ports.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'server-side-token';
@@ -34,15 +34,6 @@ export function proxyRecipe(markdown) {
 const frame = (payload) => `data: ${JSON.stringify({ event: { payload } })}\n\n`;
 const FIRST = frame({ event_type: 'step_progress', step_type: 'inference', step_id: 's1', delta: { type: 'text', text: 'Hello' } });
 const REST = frame({ event_type: 'step_progress', step_type: 'inference', step_id: 's1', delta: { type: 'text', text: ' there' } });
-
-/** A port nobody listens on, from the kernel. */
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** Reads a fetch body until `text` has arrived (or the body ends), keeping what came. */
 async function readUntil(reader, got, text) {
